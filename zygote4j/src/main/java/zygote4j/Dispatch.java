@@ -1,0 +1,56 @@
+package zygote4j;
+
+/**
+ * Applies a {@link Primitive} at the innermost visible level among its inputs: the
+ * output is computed one level out (recursively, down to plain numbers), then a reverse
+ * level records a {@link Node} and a forward level pushes each tangent direction through
+ * the forward rule.
+ */
+final class Dispatch {
+    private Dispatch() {
+    }
+
+    static Object apply(Primitive p, Object[] in) {
+        Level level = null;
+        for (Object x : in) {
+            Level l = Values.visibleLevel(x);
+            if (l != null && (level == null || l.depth > level.depth)) level = l;
+        }
+        if (level == null) {
+            Object[] plain = new Object[in.length];
+            for (int i = 0; i < in.length; i++) plain[i] = Values.plain(in[i]);
+            Object out = p.evaluate(plain);
+            if (!(out instanceof Real) && !(out instanceof Tensor)) {
+                throw new IllegalStateException("'" + p.name() + "' evaluated to " + Values.describe(out)
+                        + "; a primitive must return a Real or a Tensor");
+            }
+            return out;
+        }
+        level.checkUsable(p.name());
+        Object[] primals = new Object[in.length];
+        boolean[] tracked = new boolean[in.length];
+        for (int i = 0; i < in.length; i++) {
+            tracked[i] = Values.visibleLevel(in[i]) == level;
+            primals[i] = tracked[i] ? Values.primal(in[i]) : in[i];
+        }
+        Object out = apply(p, primals);
+        if (level instanceof Tape tape) {
+            int[] ids = new int[in.length];
+            for (int i = 0; i < in.length; i++) ids[i] = tracked[i] ? Values.id(in[i]) : -1;
+            int id = tape.node(new Node(p, primals, out, ids));
+            return Values.trackReverse(out, tape, id);
+        }
+        ForwardLevel f = (ForwardLevel) level;
+        Object[] outTangents = new Object[f.width];
+        Object[] t = new Object[in.length];
+        for (int k = 0; k < f.width; k++) {
+            boolean any = false;
+            for (int i = 0; i < in.length; i++) {
+                t[i] = tracked[i] ? Values.tangent(in[i], k) : null;
+                any |= t[i] != null;
+            }
+            outTangents[k] = any ? p.jvp(primals, out, t.clone()) : null;
+        }
+        return Values.trackForward(out, f, outTangents);
+    }
+}

@@ -1,0 +1,109 @@
+package zygote4j;
+
+/**
+ * A differentiable operation with its own rules: the way to teach Zygote4j a new
+ * operation, and the way the library defines its own tensor operations.
+ *
+ * <p>A primitive takes {@link Real}s and {@link Tensor}s and returns one of them. It
+ * gives three things, like a ChainRules {@code frule}/{@code rrule} pair:
+ * <ul>
+ *   <li>{@link #evaluate}: the value, on plain inputs (read them with
+ *       {@code value()}/{@code toDoubleArray()});</li>
+ *   <li>{@link #jvp}: the output's tangent from the inputs' tangents (forward rule);</li>
+ *   <li>{@link #vjp}: the inputs' cotangents from the output's cotangent (reverse rule).</li>
+ * </ul>
+ * Write the two rules with Zygote4j's own operations: then they differentiate again, and
+ * the primitive works at every order (Hessians, gradients of gradients).
+ *
+ * <pre>{@code
+ * // cube(x) = x^3 with a hand-written rule
+ * Primitive cube = new Primitive("cube") {
+ *   protected Object evaluate(Object[] in) { double x = ((Real) in[0]).value(); return Real.of(x * x * x); }
+ *   protected Object jvp(Object[] in, Object out, Object[] t) {
+ *     Real x = (Real) in[0]; return ((Real) t[0]).times(x.square().times(3)); }
+ *   protected Object[] vjp(Object[] in, Object out, Object ct) {
+ *     Real x = (Real) in[0]; return new Object[] {((Real) ct).times(x.square().times(3))}; }
+ * };
+ * gradient(x -> (Real) cube.apply(x), 2.0);          // (12.0,)
+ * GradCheck.check(cube, Real.of(0.7));               // throws if a rule disagrees with finite differences
+ * }</pre>
+ */
+public abstract class Primitive {
+    private final String name;
+
+    /**
+     * @param name the operation's name, used in error messages and graphs
+     */
+    protected Primitive(String name) {
+        this.name = name;
+    }
+
+    /** The operation's name. <pre>{@code new MyOp().name();   // "myop"}</pre> */
+    public final String name() {
+        return name;
+    }
+
+    /**
+     * Applies the operation to its inputs ({@code Real}s and {@code Tensor}s), recording it
+     * on the innermost active level among them.
+     *
+     * <pre>{@code Real y = (Real) cube.apply(Real.of(2));   // 8.0}</pre>
+     *
+     * @param inputs the operands
+     * @return the result, a {@code Real} or a {@code Tensor}
+     */
+    public final Object apply(Object... inputs) {
+        for (int i = 0; i < inputs.length; i++) {
+            if (!(inputs[i] instanceof Real) && !(inputs[i] instanceof Tensor)) {
+                throw new IllegalArgumentException(name + ": input " + i + " is "
+                        + (inputs[i] == null ? "null" : "a " + inputs[i].getClass().getName())
+                        + "; a primitive takes Real and Tensor values only");
+            }
+        }
+        return Dispatch.apply(this, inputs);
+    }
+
+    /**
+     * The value on plain inputs.
+     *
+     * @param inputs plain {@code Real}s and {@code Tensor}s
+     * @return a plain {@code Real} or {@code Tensor}
+     */
+    protected abstract Object evaluate(Object[] inputs);
+
+    /**
+     * Forward rule: the output tangent for one direction.
+     *
+     * @param inputs the inputs (possibly tracked by outer levels: use library operations)
+     * @param output the output computed from them
+     * @param tangents the inputs' tangents, shaped like the inputs; {@code null} for zero
+     * @return the output's tangent, shaped like the output ({@code null} for zero)
+     */
+    protected abstract Object jvp(Object[] inputs, Object output, Object[] tangents);
+
+    /**
+     * Reverse rule: the cotangent of each input.
+     *
+     * @param inputs the inputs (possibly tracked by outer levels: use library operations)
+     * @param output the output computed from them
+     * @param cotangent the output's cotangent, shaped like the output (null only when
+     *     {@link #runsWithoutCotangent()} is true and none arrived)
+     * @return one entry per input, shaped like that input, or {@code null} for none
+     */
+    protected abstract Object[] vjp(Object[] inputs, Object output, Object cotangent);
+
+    /**
+     * Whether {@link #vjp} runs even when no cotangent reached the output (it then gets
+     * {@code null}). False by default; {@code hook} and {@code showgrad} say true.
+     *
+     * @return true to be called with a null cotangent
+     */
+    protected boolean runsWithoutCotangent() {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "Primitive(" + name + ")";
+    }
+}

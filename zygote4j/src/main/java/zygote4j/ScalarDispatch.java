@@ -1,0 +1,120 @@
+package zygote4j;
+
+/**
+ * Applies a scalar primitive to {@link Real}s at whatever levels they belong to.
+ *
+ * <p>An operation goes to the innermost visible level among its operands; operands of
+ * outer levels are constants there. When the operands' primals are plain doubles (the
+ * usual first-order case) the derivative is computed on doubles and recorded without
+ * allocation beyond the result; otherwise the primal and the derivative are computed
+ * with {@code Real} operations one level out, which is what makes every order work.
+ */
+final class ScalarDispatch {
+    private ScalarDispatch() {
+    }
+
+    static Real unary(UnaryRule op, Real x) {
+        if (x.level == null) return new Real(op.apply(x.v));
+        return unaryTracked(op, x);
+    }
+
+    private static Real unaryTracked(UnaryRule op, Real x) {
+        Level level = x.level;
+        if (level.hidden) return new Real(op.apply(x.v));
+        level.checkUsable(op.name);
+        if (x.primal == null) {
+            if (level instanceof Tape tape) {
+                double y = op.apply(x.v);
+                return new Real(y, tape, tape.scalar(x.id, op.deriv(x.v, y), -1, 0), null, null);
+            }
+            if (x.tan instanceof double[] t) {
+                double y = op.apply(x.v);
+                double d = op.deriv(x.v, y);
+                double[] out = new double[t.length];
+                for (int i = 0; i < out.length; i++) out[i] = d * t[i];
+                return new Real(y, level, -1, null, out);
+            }
+        }
+        Real px = x.primalReal();
+        Real y = unary(op, px);
+        Real d = op.deriv(px, y);
+        if (level instanceof Tape tape) {
+            int id = d.level == null ? tape.scalar(x.id, d.v, -1, 0) : tape.scalarTracked(x.id, d, -1, null);
+            return new Real(y.v, tape, id, y.level == null ? null : y, null);
+        }
+        ForwardLevel f = (ForwardLevel) level;
+        Real[] out = new Real[f.width];
+        for (int i = 0; i < out.length; i++) {
+            Real t = x.tangent(i);
+            out[i] = t == null ? null : t.times(d);
+        }
+        return Real.forward(y, f, out);
+    }
+
+    static Real binary(BinaryRule op, Real a, Real b) {
+        if (a.level == null && b.level == null) return new Real(op.apply(a.v, b.v));
+        return binaryTracked(op, a, b);
+    }
+
+    private static Level visible(Real r) {
+        Level l = r.level;
+        return l == null || l.hidden ? null : l;
+    }
+
+    private static Real binaryTracked(BinaryRule op, Real a, Real b) {
+        Level la = visible(a), lb = visible(b);
+        Level level = la == null ? lb : lb == null ? la : la.depth >= lb.depth ? la : lb;
+        if (level == null) return new Real(op.apply(a.v, b.v));
+        level.checkUsable(op.name);
+        boolean ta = la == level, tb = lb == level;
+        // An operand is "plain here" when its value at this level is a plain double.
+        boolean plainA = ta ? a.primal == null : a.level == null;
+        boolean plainB = tb ? b.primal == null : b.level == null;
+        if (plainA && plainB) {
+            if (level instanceof Tape tape) {
+                double z = op.apply(a.v, b.v);
+                int id = tape.scalar(ta ? a.id : -1, ta ? op.da(a.v, b.v, z) : 0,
+                        tb ? b.id : -1, tb ? op.db(a.v, b.v, z) : 0);
+                return new Real(z, tape, id, null, null);
+            }
+            double[] tA = ta && a.tan instanceof double[] d ? d : null;
+            double[] tB = tb && b.tan instanceof double[] d ? d : null;
+            if ((tA != null || !ta) && (tB != null || !tb)) {
+                double z = op.apply(a.v, b.v);
+                int w = ((ForwardLevel) level).width;
+                double[] out = new double[w];
+                if (tA != null) {
+                    double d = op.da(a.v, b.v, z);
+                    for (int i = 0; i < w; i++) out[i] = d * tA[i];
+                }
+                if (tB != null) {
+                    double d = op.db(a.v, b.v, z);
+                    for (int i = 0; i < w; i++) out[i] += d * tB[i];
+                }
+                return new Real(z, level, -1, null, out);
+            }
+        }
+        Real pa = ta ? a.primalReal() : a;
+        Real pb = tb ? b.primalReal() : b;
+        Real z = binary(op, pa, pb);
+        Real da = ta ? op.da(pa, pb, z) : null;
+        Real db = tb ? op.db(pa, pb, z) : null;
+        if (level instanceof Tape tape) {
+            boolean plain = (da == null || da.level == null) && (db == null || db.level == null);
+            int id = plain
+                    ? tape.scalar(ta ? a.id : -1, da == null ? 0 : da.v, tb ? b.id : -1, db == null ? 0 : db.v)
+                    : tape.scalarTracked(ta ? a.id : -1, da, tb ? b.id : -1, db);
+            return new Real(z.v, tape, id, z.level == null ? null : z, null);
+        }
+        ForwardLevel f = (ForwardLevel) level;
+        Real[] out = new Real[f.width];
+        for (int i = 0; i < out.length; i++) {
+            Real t1 = ta ? a.tangent(i) : null;
+            Real t2 = tb ? b.tangent(i) : null;
+            Real s = t1 == null ? null : t1.times(da);
+            if (t2 != null) s = s == null ? t2.times(db) : s.plus(t2.times(db));
+            out[i] = s;
+        }
+        return Real.forward(z, f, out);
+    }
+}

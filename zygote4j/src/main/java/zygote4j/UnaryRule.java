@@ -1,0 +1,30 @@
+package zygote4j;
+
+/**
+ * A scalar primitive of one argument, in one place: its value on doubles, its derivative
+ * on doubles (the fast path of first-order code) and the same derivative written with
+ * differentiable operations (for higher orders and for tensors, elementwise). The forward
+ * rule (tangent times derivative) and the reverse rule (cotangent times derivative) both
+ * follow from the derivative.
+ */
+abstract class UnaryRule {
+    final String name;
+
+    UnaryRule(String name) {
+        this.name = name;
+    }
+
+    /** y = f(x). */
+    abstract double apply(double x);
+
+    /** f'(x), given x and y = f(x). */
+    abstract double deriv(double x, double y);
+
+    /** f'(x) with differentiable operations, given x and y = f(x). */
+    abstract <T extends Numeric<T>> T deriv(T x, T y);
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
