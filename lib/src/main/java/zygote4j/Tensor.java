@@ -596,6 +596,12 @@ public final class Tensor implements Numeric<Tensor> {
         return full(c, shape);
     }
 
+    // ---------------------------------------------------------------- axis reductions, softmax, cumsum
+
+    // ---------------------------------------------------------------- slicing, transpose, concatenation
+
+    // ---------------------------------------------------------------- linear algebra
+
     // ---------------------------------------------------------------- object
 
     /** Equal when shapes and elements are equal, whatever the tracking. */

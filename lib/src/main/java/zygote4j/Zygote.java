@@ -549,6 +549,44 @@ public final class Zygote {
         return out;
     }
 
+    // ================================================================ indexing
+
+    /**
+     * Every index of a dimension; see {@link Index#all()}.
+     *
+     * <pre>{@code m.slice(all(), at(0));   // the first column}</pre>
+     *
+     * @return the selection
+     */
+    public static Index all() {
+        return Index.all();
+    }
+
+    /**
+     * A single index, dropping the dimension; see {@link Index#at(int)}.
+     *
+     * <pre>{@code m.slice(at(1), all());   // the second row}</pre>
+     *
+     * @param i the index
+     * @return the selection
+     */
+    public static Index at(int i) {
+        return Index.at(i);
+    }
+
+    /**
+     * A half-open range of indices; see {@link Index#range(int, int)}.
+     *
+     * <pre>{@code Tensor.of(1, 2, 3, 4).slice(range(1, 3));   // [2.0, 3.0]}</pre>
+     *
+     * @param from the first index
+     * @param to one past the last
+     * @return the selection
+     */
+    public static Index range(int from, int to) {
+        return Index.range(from, to);
+    }
+
     // ================================================================ jacobian (tensors)
 
     // ================================================================ hessian

@@ -1,0 +1,11 @@
+/**
+ * Zygote4j: automatic differentiation for Java, modelled on Julia's Zygote.jl.
+ * The public API is the package {@code zygote4j}; everything else is internal.
+ */
+module zygote4j {
+    requires ejml.ddense;
+    requires ejml.core;
+    requires org.objectweb.asm;
+
+    exports zygote4j;
+}
