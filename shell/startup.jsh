@@ -1,0 +1,2 @@
+import zygote4j.*;
+import static zygote4j.Zygote.*;
