@@ -28,7 +28,8 @@ final class LinalgRules {
         DenseKernels.Lu lu = new DenseKernels.Lu(a.data, a.shape[0]);
         if (lu.singular()) {
             throw new ArithmeticException(op + ": the " + a.shape[0] + "x" + a.shape[0]
-                    + " matrix is singular (to working precision), so it has no inverse; check the matrix or regularise it,"
+                    + " matrix is singular (to working precision) or has entries that are not finite, so it has no inverse;"
+                    + " check the matrix or regularise it,"
                     + " e.g. add a small multiple of the identity");
         }
         return lu;

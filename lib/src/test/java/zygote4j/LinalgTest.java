@@ -126,13 +126,47 @@ class LinalgTest {
 
     @Test
     void largeProductsAgreeWithTheDefinitionInEveryTransposeVariant() {
-        // Large enough to take EJML's blocked paths and the transposed-copy path.
+        // Sizes that are not multiples of the 4x4 block, a long k that splits the columns
+        // into several cache panels, vectors (their own paths), and batches.
+        int[][] sizes = {{40, 30, 20}, {5, 1200, 30}, {1, 50, 9}, {9, 50, 1}, {1, 7, 1}, {7, 3, 6}};
         Random r = new Random(7);
-        Tensor a = Prop.tensor(r, -1, 1, 40, 30), b = Prop.tensor(r, -1, 1, 30, 20), g = Prop.tensor(r, -1, 1, 40, 20);
-        assertClose(referenceMatmul(a, b).data, a.matmul(b).data, 1e-12, "A B");
-        assertClose(referenceMatmul(g, b.t2()).data, MatmulRule.mm(g, b, false, true).data, 1e-12, "G Bᵀ");
-        assertClose(referenceMatmul(a.t2(), g).data, MatmulRule.mm(a, g, true, false).data, 1e-12, "Aᵀ G");
-        assertClose(referenceMatmul(b.t2(), a.t2()).data, MatmulRule.mm(b, a, true, true).data, 1e-12, "Bᵀ Aᵀ");
+        for (int[] s : sizes) {
+            int m = s[0], k = s[1], n = s[2];
+            for (int batch = 1; batch <= 2; batch++) {
+                Tensor a = Prop.tensor(r, -1, 1, batch, m, k), b = Prop.tensor(r, -1, 1, batch, k, n);
+                Tensor at = Prop.tensor(r, -1, 1, batch, k, m), bt = Prop.tensor(r, -1, 1, batch, n, k);
+                String what = batch + " x " + m + "x" + k + "x" + n;
+                assertClose(referenceMatmul(a, b).data, MatmulRule.mm(a, b).data, 1e-12, "A B " + what);
+                assertClose(referenceMatmul(a, transposeLast(bt)).data, MatmulRule.mm(a, bt, false, true).data, 1e-12,
+                        "A Bᵀ " + what);
+                assertClose(referenceMatmul(transposeLast(at), b).data, MatmulRule.mm(at, b, true, false).data, 1e-12,
+                        "Aᵀ B " + what);
+                assertClose(referenceMatmul(transposeLast(at), transposeLast(bt)).data,
+                        MatmulRule.mm(at, bt, true, true).data, 1e-12, "Aᵀ Bᵀ " + what);
+            }
+            // The kernel without hardware fma, used where Math.fma would be slow.
+            Tensor a = Prop.tensor(r, -1, 1, m, k), bt = Prop.tensor(r, -1, 1, n, k);
+            for (boolean fma : new boolean[] {true, false}) {
+                double[] c = new double[m * n];
+                DenseKernels.multABt(a.data, 0, bt.data, 0, c, 0, m, k, n, fma);
+                assertClose(referenceMatmul(a, bt.t2()).data, c, 1e-12, "kernel fma=" + fma + " " + m + "x" + k + "x" + n);
+            }
+        }
+    }
+
+    /** Each matrix of a stack transposed, by definition. */
+    static Tensor transposeLast(Tensor x) {
+        int r = x.shape.length, m = x.shape[r - 2], n = x.shape[r - 1], batch = x.length() / (m * n);
+        double[] t = new double[x.length()];
+        for (int q = 0; q < batch; q++) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) t[q * m * n + j * m + i] = x.data[q * m * n + i * n + j];
+            }
+        }
+        int[] s = x.shape.clone();
+        s[r - 2] = n;
+        s[r - 1] = m;
+        return Tensor.plain(s, t);
     }
 
     @Test
