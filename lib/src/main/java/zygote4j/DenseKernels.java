@@ -40,7 +40,8 @@ final class DenseKernels {
         t0 = System.nanoTime();
         for (int i = 0; i < reps; i++) s = s * 0.5 + i;
         long plain = System.nanoTime() - t0;
-        // A software fma costs about a microsecond; the hardware one, like the plain loop, a few nanoseconds.
+        // A software fma costs about a microsecond; the hardware one, like the plain loop, a few
+        // nanoseconds. Reading s keeps the loops from being optimised away.
         return (fma < 2_000_000 || fma < 8 * plain) && s != -1;
     }
 
