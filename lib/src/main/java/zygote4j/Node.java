@@ -22,7 +22,9 @@ final class Node {
 
     /** Runs the reverse rule and checks that it returned what the inputs need. */
     Object[] back(Object cotangent) {
-        Object[] cts = rule.vjp(inputs, output, cotangent);
+        boolean[] needed = new boolean[ids.length];
+        for (int i = 0; i < ids.length; i++) needed[i] = ids[i] >= 0;
+        Object[] cts = rule.vjpFor(inputs, output, cotangent, needed);
         if (cts == null || cts.length != inputs.length) {
             throw new IllegalStateException("The reverse rule of '" + rule.name() + "' returned "
                     + (cts == null ? "null" : cts.length + " cotangents") + " for " + inputs.length

@@ -93,6 +93,16 @@ public abstract class Primitive {
     protected abstract Object[] vjp(Object[] inputs, Object output, Object cotangent);
 
     /**
+     * The reverse rule told which inputs need a cotangent ({@code needed[i]} is false for
+     * an input that is a constant at this level): the library's own rules override it to
+     * skip work, e.g. the gradient of a data matrix in a product. Entries not needed may
+     * be null or anything of the right shape.
+     */
+    Object[] vjpFor(Object[] inputs, Object output, Object cotangent, boolean[] needed) {
+        return vjp(inputs, output, cotangent);
+    }
+
+    /**
      * Whether {@link #vjp} runs even when no cotangent reached the output (it then gets
      * {@code null}). False by default; {@code hook} and {@code showgrad} say true.
      *

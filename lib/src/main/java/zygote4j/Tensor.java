@@ -602,6 +602,206 @@ public final class Tensor implements Numeric<Tensor> {
 
     // ---------------------------------------------------------------- linear algebra
 
+    /**
+     * The matrix product with NumPy's {@code matmul} semantics: matrix-matrix, matrix-vector
+     * ({@code [m,k] @ [k] -> [m]}), vector-matrix ({@code [k] @ [k,n] -> [n]}),
+     * vector-vector (the inner product as a 0-dimensional tensor: use {@code get()} for the
+     * {@link Real}), and stacks of matrices (rank 3 and more) whose leading dimensions
+     * broadcast. Scalars (0-d tensors) are refused, as in NumPy: use {@code times}.
+     *
+     * <pre>{@code
+     * Tensor a = Tensor.of(new double[][] {{1, 2}, {3, 4}});
+     * a.matmul(a);                       // [[7.0, 10.0], [15.0, 22.0]]
+     * a.matmul(Tensor.of(1, 1));         // [3.0, 7.0]
+     * Tensor.of(1, 2).matmul(Tensor.of(3, 4)).get();   // 11.0
+     * }</pre>
+     *
+     * @param other the right operand
+     * @return the product
+     */
+    public Tensor matmul(Tensor other) {
+        int[] sa = shape, sb = other.shape;
+        if (sa.length == 0 || sb.length == 0) {
+            throw new IllegalArgumentException("matmul: needs tensors of rank 1 or more, got shapes " + Shapes.str(sa)
+                    + " and " + Shapes.str(sb) + "; multiply by a scalar with times");
+        }
+        Tensor a = sa.length == 1 ? reshape(1, sa[0]) : this;
+        Tensor b = sb.length == 1 ? other.reshape(sb[0], 1) : other;
+        int ra = a.shape.length, rb = b.shape.length;
+        int m = a.shape[ra - 2], k = a.shape[ra - 1], k2 = b.shape[rb - 2], n = b.shape[rb - 1];
+        if (k != k2) {
+            throw new IllegalArgumentException("matmul: shapes " + Shapes.str(sa) + " and " + Shapes.str(sb)
+                    + " do not match: the left operand has " + k + " columns but the right one has " + k2
+                    + " rows; transpose or reshape one of them");
+        }
+        int[] batchA = Arrays.copyOf(a.shape, ra - 2), batchB = Arrays.copyOf(b.shape, rb - 2);
+        int[] batch;
+        Tensor c;
+        if (batchB.length == 0) {
+            // A stack times one matrix is one tall product: fold the stack into rows.
+            batch = batchA;
+            c = MatmulRule.mm(a.reshape(Shapes.count(batchA) * m, k), b);
+        } else {
+            try {
+                batch = Shapes.broadcast("matmul", batchA, batchB);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("matmul: the batch dimensions of shapes " + Shapes.str(sa) + " and "
+                        + Shapes.str(sb) + " cannot be broadcast together (" + Shapes.str(batchA) + " vs "
+                        + Shapes.str(batchB) + "); make them equal or 1", e);
+            }
+            a = a.broadcastTo(concat(batch, m, k));
+            b = b.broadcastTo(concat(batch, k, n));
+            c = MatmulRule.mm(a, b);
+        }
+        int[] out = sa.length == 1 ? (sb.length == 1 ? batch : concat(batch, n))
+                : (sb.length == 1 ? concat(batch, m) : concat(batch, m, n));
+        return c.reshape(out);
+    }
+
+    private static int[] concat(int[] head, int... tail) {
+        int[] s = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, s, head.length, tail.length);
+        return s;
+    }
+
+    /** The transpose of a matrix, differentiable, for the rules of this package. */
+    Tensor t2() {
+        return (Tensor) LinalgRules.Transpose2.INSTANCE.apply(this);
+    }
+
+    /**
+     * The determinant of a square matrix. Its gradient is det(A)·A⁻ᵀ, which needs A to
+     * be invertible: differentiating at a singular matrix throws an
+     * {@link ArithmeticException}.
+     *
+     * <pre>{@code
+     * Tensor.of(new double[][] {{1, 2}, {3, 4}}).det();   // -2.0
+     * gradient(a -> a.det(), Tensor.of(new double[][] {{1, 2}, {3, 4}}));   // ([[4.0, -3.0], [-2.0, 1.0]],)
+     * }</pre>
+     *
+     * @return det(A)
+     */
+    public Real det() {
+        LinalgRules.requireSquare("det", this);
+        return (Real) LinalgRules.Det.INSTANCE.apply(this);
+    }
+
+    /**
+     * The natural logarithm of the determinant, computed from an LU factorization so that
+     * it neither overflows nor underflows; the gradient is A⁻ᵀ. Like Julia's
+     * {@code logdet}, a negative determinant is an error: an {@link ArithmeticException}
+     * that points to {@link #logabsdet()}; so is a singular matrix.
+     *
+     * <pre>{@code
+     * Tensor.of(new double[][] {{2, 0}, {0, 3}}).logdet();   // 1.791759469228055 (log 6)
+     * }</pre>
+     *
+     * @return log det(A)
+     */
+    public Real logdet() {
+        LinalgRules.requireSquare("logdet", this);
+        return (Real) LinalgRules.LogDet.LOGDET.apply(this);
+    }
+
+    /**
+     * The logarithm of the determinant's absolute value, log|det(A)|; the gradient is
+     * A⁻ᵀ. A singular matrix is an {@link ArithmeticException}.
+     *
+     * <pre>{@code
+     * Tensor.of(new double[][] {{-2, 0}, {0, 3}}).logabsdet();   // 1.791759469228055 (log 6)
+     * }</pre>
+     *
+     * @return log|det(A)|
+     */
+    public Real logabsdet() {
+        LinalgRules.requireSquare("logabsdet", this);
+        return (Real) LinalgRules.LogDet.LOGABSDET.apply(this);
+    }
+
+    /**
+     * The inverse of a square matrix; a matrix that is singular to working precision is an
+     * {@link ArithmeticException}. To apply an inverse to a vector or matrix, {@link #solve}
+     * is cheaper and more accurate.
+     *
+     * <pre>{@code
+     * Tensor.of(new double[][] {{2, 0}, {0, 4}}).inv();   // [[0.5, 0.0], [0.0, 0.25]]
+     * }</pre>
+     *
+     * @return A⁻¹
+     */
+    public Tensor inv() {
+        LinalgRules.requireSquare("inv", this);
+        return (Tensor) LinalgRules.Inv.INSTANCE.apply(this);
+    }
+
+    /**
+     * The solution x of A x = b for this square matrix A (by LU factorization), where
+     * {@code b} is a vector of n elements or a matrix of n rows (one right-hand side per
+     * column); x has b's shape. A singular A is an {@link ArithmeticException}.
+     *
+     * <pre>{@code
+     * Tensor a = Tensor.of(new double[][] {{2, 0}, {0, 4}});
+     * a.solve(Tensor.of(2, 2));   // [1.0, 0.5]
+     * }</pre>
+     *
+     * @param b the right-hand side(s)
+     * @return A⁻¹ b
+     */
+    public Tensor solve(Tensor b) {
+        LinalgRules.requireSquare("solve", this);
+        int n = shape[0];
+        boolean vector = b.shape.length == 1;
+        if (!(vector || b.shape.length == 2) || b.shape[0] != n) {
+            throw new IllegalArgumentException("solve: the right-hand side of shape " + Shapes.str(b.shape)
+                    + " does not fit the matrix of shape " + Shapes.str(shape) + "; it must be a vector of " + n
+                    + " elements or a matrix of " + n + " rows");
+        }
+        if (vector) return LinalgRules.Solve.solve(this, b.reshape(n, 1)).reshape(n);
+        return LinalgRules.Solve.solve(this, b);
+    }
+
+    /**
+     * The sum of the diagonal of a square matrix.
+     *
+     * <pre>{@code Tensor.of(new double[][] {{1, 2}, {3, 4}}).trace();   // 5.0}</pre>
+     *
+     * @return tr(A)
+     */
+    public Real trace() {
+        LinalgRules.requireSquare("trace", this);
+        return (Real) LinalgRules.Trace.INSTANCE.apply(this);
+    }
+
+    /**
+     * The 2-norm of all elements taken together (for a matrix, the Frobenius norm), like
+     * Julia's {@code norm}. Computed without overflow. Its gradient is x / norm(x), and 0
+     * at x = 0, where the norm has no derivative.
+     *
+     * <pre>{@code Tensor.of(3, 4).norm();   // 5.0}</pre>
+     *
+     * @return sqrt(Σ x²)
+     */
+    public Real norm() {
+        return (Real) LinalgRules.Norm.INSTANCE.apply(this);
+    }
+
+    /**
+     * The Cholesky factor: the lower-triangular L with positive diagonal and L Lᵀ = A, for
+     * a symmetric positive definite A. It factors the symmetric part (A + Aᵀ)/2 (as JAX
+     * does), so the gradient is symmetric. A matrix that is not positive definite is an
+     * {@link ArithmeticException}.
+     *
+     * <pre>{@code
+     * Tensor.of(new double[][] {{4, 2}, {2, 2}}).cholesky();   // [[2.0, 0.0], [1.0, 1.0]]
+     * }</pre>
+     *
+     * @return L
+     */
+    public Tensor cholesky() {
+        LinalgRules.requireSquare("cholesky", this);
+        return (Tensor) LinalgRules.Cholesky.INSTANCE.apply(this);
+    }
+
     // ---------------------------------------------------------------- object
 
     /** Equal when shapes and elements are equal, whatever the tracking. */
