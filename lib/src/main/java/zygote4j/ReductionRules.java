@@ -49,7 +49,7 @@ final class ReductionRules {
     /**
      * {@code log(sum(exp(x)))} along one axis, computed as {@code m + log(sum(exp(x - m)))}
      * with {@code m} the largest element, so that large inputs do not overflow. Its
-     * derivative is the softmax {@code exp(x - out)}.
+     * derivative is the softmax of x along the axis.
      */
     static final class LogSumExp extends Primitive {
         private final int axis;
@@ -72,32 +72,26 @@ final class ReductionRules {
 
         @Override
         protected Object jvp(Object[] in, Object out, Object[] t) {
-            return ((Tensor) t[0]).times(weights((Tensor) in[0], (Tensor) out)).sum(axis);
+            return ((Tensor) t[0]).times(((Tensor) in[0]).softmax(axis)).sum(axis);
         }
 
         @Override
         protected Object[] vjp(Object[] in, Object out, Object ct) {
-            Tensor x = (Tensor) in[0], y = (Tensor) out, c = (Tensor) ct;
-            int[] keep = Axes.keep(x.shape, axis);
-            if (x.level == null && y.level == null && c.level == null) {
+            // The weights are softmax(x) rather than exp(x - out): out is rounded at the
+            // scale of the largest element, which would cost accuracy for large inputs.
+            Tensor x = (Tensor) in[0], c = (Tensor) ct, w = x.softmax(axis);
+            if (w.level == null && c.level == null) {
                 int outer = Axes.outer(x.shape, axis), len = x.shape[axis], inner = Axes.inner(x.shape, axis);
-                double[] g = new double[x.data.length];
+                double[] g = w.data;
                 for (int q = 0; q < outer; q++) {
                     for (int j = 0; j < len; j++) {
                         int base = (q * len + j) * inner;
-                        for (int i = 0; i < inner; i++) {
-                            g[base + i] = c.data[q * inner + i] * Math.exp(x.data[base + i] - y.data[q * inner + i]);
-                        }
+                        for (int i = 0; i < inner; i++) g[base + i] *= c.data[q * inner + i];
                     }
                 }
-                return new Object[] {Tensor.plain(x.shape, g)};
+                return new Object[] {w};
             }
-            return new Object[] {c.reshape(keep).times(weights(x, y))};
-        }
-
-        /** The softmax weights {@code exp(x - logsumexp(x))}, shaped like x. */
-        private Tensor weights(Tensor x, Tensor y) {
-            return x.minus(y.reshape(Axes.keep(x.shape, axis))).exp();
+            return new Object[] {c.reshape(Axes.keep(x.shape, axis)).times(w)};
         }
     }
 
