@@ -56,6 +56,10 @@ final class Args {
             }
             return Collections.unmodifiableMap(out);
         }
+        if (arg instanceof Params) {
+            throw new IllegalArgumentException(op + ": Params go with a loss of no arguments, as in "
+                    + "gradient(() -> loss, params); the function given takes the Params as an argument");
+        }
         throw new IllegalArgumentException(op + ": cannot differentiate with respect to an argument of type "
                 + (arg == null ? "null" : arg.getClass().getSimpleName()
                 + (arg.getClass().isArray() ? " (use Tensor.of(...) for arrays)" : ""))

@@ -111,6 +111,8 @@ class ParamsTest {
             return x.sum();
         }, Tensor.of(1)));
         assertTrue(e.getMessage().contains("tracked"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> gradient(p -> w.sum(), Params.of(w)));
+        assertTrue(e.getMessage().contains("gradient(() -> loss, params)"), e.getMessage());
         assertEquals(1, Params.of(w, w).size());
         assertSame(w, Params.of(w).get(0));
         RuntimeException boom = new IllegalStateException("boom");
