@@ -37,7 +37,11 @@ final class Args {
                 Object v = component(r, cs[i]);
                 vals[i] = differentiable(v) ? track(op, v, tracker) : v;
             }
-            return construct(r.getClass(), cs, vals);
+            try {
+                return construct(r.getClass(), cs, vals);
+            } catch (ConstructorThrew e) {
+                throw e.user;
+            }
         }
         if (arg instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
@@ -51,6 +55,10 @@ final class Args {
                 out.put(e.getKey(), differentiable(v) ? track(op, v, tracker) : v);
             }
             return Collections.unmodifiableMap(out);
+        }
+        if (arg instanceof Params) {
+            throw new IllegalArgumentException(op + ": Params go with a loss of no arguments, as in "
+                    + "gradient(() -> loss, params); the function given takes the Params as an argument");
         }
         throw new IllegalArgumentException(op + ": cannot differentiate with respect to an argument of type "
                 + (arg == null ? "null" : arg.getClass().getSimpleName()
@@ -83,7 +91,7 @@ final class Args {
                 any |= vals[i] != null;
                 if (vals[i] == null && cs[i].getType().isPrimitive()) vals[i] = zeroOf(cs[i].getType());
             }
-            return any ? construct(r.getClass(), cs, vals) : null;
+            return any ? gradientRecord(r, cs, vals) : null;
         }
         if (arg instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
@@ -105,6 +113,80 @@ final class Args {
             return out.isEmpty() ? null : Collections.unmodifiableMap(out);
         }
         return null;
+    }
+
+    /**
+     * The gradient of record {@code r}, built with its canonical constructor from the
+     * components' gradients ({@code null} where none). A constructor that rejects nulls
+     * (e.g. {@code Objects.requireNonNull}) is given zeros shaped like those components
+     * instead. Note that the constructor sees gradients, not values: one that transforms
+     * its components (normalises, clamps) changes the gradient, and one that validates
+     * them may reject it; such records are better taken apart into plain arguments.
+     */
+    private static Object gradientRecord(Record r, RecordComponent[] cs, Object[] vals) {
+        try {
+            return construct(r.getClass(), cs, vals);
+        } catch (ConstructorThrew e) {
+            Object[] zeros = vals.clone();
+            boolean filled = false;
+            for (int i = 0; i < cs.length; i++) {
+                Object v = component(r, cs[i]);
+                if (vals[i] == null && differentiable(v)) {
+                    zeros[i] = zeroLike(v);
+                    filled = true;
+                }
+            }
+            if (filled) {
+                try {
+                    return construct(r.getClass(), cs, zeros);
+                } catch (ConstructorThrew again) {
+                    // fall through to the explanation below, with the first failure as cause
+                }
+            }
+            throw new IllegalStateException("The gradient of record " + r.getClass().getName() + " is built with its "
+                    + "canonical constructor, which rejected the gradient's components (" + e.user + "). A gradient "
+                    + "holds cotangents (null or zero where there is none), not valid values: relax the constructor's "
+                    + "checks, or pass the components as separate arguments", e.user);
+        }
+    }
+
+    /** A zero gradient shaped like {@code v}: zeros for Reals and Tensors, structures of them for the rest. */
+    private static Object zeroLike(Object v) {
+        if (v instanceof Real) return Real.ZERO;
+        if (v instanceof Tensor t) return Tensor.zeros(t.shape);
+        if (v instanceof Record r) {
+            RecordComponent[] cs = r.getClass().getRecordComponents();
+            Object[] vals = new Object[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                Object c = component(r, cs[i]);
+                vals[i] = differentiable(c) ? zeroLike(c) : cs[i].getType().isPrimitive() ? zeroOf(cs[i].getType()) : null;
+            }
+            try {
+                return construct(r.getClass(), cs, vals);
+            } catch (ConstructorThrew e) {
+                return null;
+            }
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object c : l) out.add(differentiable(c) ? zeroLike(c) : null);
+            return Collections.unmodifiableList(out);
+        }
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+            if (differentiable(e.getValue())) out.put(e.getKey(), zeroLike(e.getValue()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** An exception thrown by a record's own constructor (not by reflection). */
+    private static final class ConstructorThrew extends RuntimeException {
+        final RuntimeException user;
+
+        ConstructorThrew(RuntimeException user) {
+            super(user);
+            this.user = user;
+        }
     }
 
     private static Object zeroOf(Class<?> t) {
@@ -131,13 +213,21 @@ final class Args {
 
     private static Object construct(Class<?> type, RecordComponent[] cs, Object[] vals) {
         Class<?>[] types = Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        for (int i = 0; i < cs.length; i++) {
+            if (vals[i] != null && !types[i].isPrimitive() && !types[i].isInstance(vals[i])) {
+                throw new IllegalArgumentException("Cannot build record " + type.getName() + " for differentiation: its component '"
+                        + cs[i].getName() + "' is declared as " + types[i].getName() + " but differentiation passes "
+                        + Values.describe(vals[i]) + "; declare list and map components as List or Map");
+            }
+        }
         try {
             Constructor<?> k = type.getDeclaredConstructor(types);
             k.setAccessible(true);
             return k.newInstance(vals);
         } catch (java.lang.reflect.InvocationTargetException e) {
             Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof RuntimeException re) throw new ConstructorThrew(re);
+            if (c instanceof Error err) throw err;
             throw new IllegalArgumentException("Constructing record " + type.getName() + " failed: " + c, c);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalArgumentException("Cannot construct record " + type.getName() + " with its canonical "

@@ -11,6 +11,8 @@ final class Dispatch {
     }
 
     static Object apply(Primitive p, Object[] in) {
+        // Implicit parameters (Params) stand for tracked leaves while their gradient runs.
+        if (Implicit.active()) in = Implicit.resolveAll(in);
         Level level = null;
         for (Object x : in) {
             Level l = Values.visibleLevel(x);

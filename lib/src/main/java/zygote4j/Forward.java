@@ -8,6 +8,7 @@ final class Forward {
     /** A tracer of {@code level} with primal {@code x} and the given tangents (null entries: zero). */
     static Object seed(ForwardLevel level, Object x, Object[] tangents) {
         if (x instanceof Number n) x = Real.of(n.doubleValue());
+        if (x instanceof Tensor p && p.level == null) x = Implicit.resolve(p);
         if (x instanceof Real r) {
             Real[] t = new Real[tangents.length];
             for (int k = 0; k < t.length; k++) t[k] = (Real) tangents[k];

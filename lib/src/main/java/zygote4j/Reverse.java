@@ -30,6 +30,7 @@ final class Reverse {
     }
 
     static Object leaf(Tape tape, Object x) {
+        if (x instanceof Tensor p && p.level == null) x = Implicit.resolve(p);
         if (x instanceof Real r) return new Real(r.v, tape, tape.leaf(null), r.level == null ? null : r, null);
         Tensor t = (Tensor) x;
         return new Tensor(t.shape, t.data, tape, tape.leaf(t.shape), t.level == null ? null : t, null);

@@ -217,6 +217,10 @@ public final class Tensor implements Numeric<Tensor> {
     /** Element {@code f} (row-major) as a scalar at this tensor's levels. */
     Real read(int f) {
         Level l = level;
+        if (l == null && Implicit.active()) {
+            Tensor leaf = Implicit.resolve(this);
+            if (leaf != this) return leaf.read(f);
+        }
         if (l == null || l.hidden) return new Real(data[f]);
         l.checkUsable("get");
         if (l instanceof Tape tape) {
@@ -266,7 +270,7 @@ public final class Tensor implements Numeric<Tensor> {
                     + data.length + " elements) to " + Shapes.str(newShape));
         }
         if (Arrays.equals(s, shape)) return this;
-        if (level == null) return plain(s, data);
+        if (untracked()) return plain(s, data);
         return (Tensor) new ShapeRules.Reshape(s).apply(this);
     }
 
@@ -598,7 +602,410 @@ public final class Tensor implements Numeric<Tensor> {
 
     // ---------------------------------------------------------------- axis reductions, softmax, cumsum
 
+    /**
+     * Whether this tensor is a plain constant here: untracked, and not standing for an
+     * implicit parameter of a running {@code gradient(() -> loss, params)}. Plain fast
+     * paths must test this rather than {@code level == null}.
+     */
+    boolean untracked() {
+        return level == null && !Implicit.active();
+    }
+
+    /**
+     * The sum along one axis, which is dropped (NumPy's default); negative axes count from
+     * the end.
+     *
+     * <pre>{@code Tensor.of(new double[][] {{1, 2}, {3, 4}}).sum(0);   // [4.0, 6.0]}</pre>
+     *
+     * @param axis the axis to sum over
+     * @return a tensor of one rank less
+     * @throws IllegalArgumentException for an axis out of range
+     */
+    public Tensor sum(int axis) {
+        int a = Axes.normalize("sum", axis, shape);
+        return (Tensor) new ReductionRules.SumAxis(a).apply(this);
+    }
+
+    /**
+     * The mean along one axis, which is dropped; negative axes count from the end.
+     *
+     * <pre>{@code Tensor.of(new double[][] {{1, 2}, {3, 4}}).mean(1);   // [1.5, 3.5]}</pre>
+     *
+     * @param axis the axis to average over
+     * @return a tensor of one rank less
+     * @throws IllegalArgumentException for an axis out of range
+     */
+    public Tensor mean(int axis) {
+        int a = Axes.normalize("mean", axis, shape);
+        return ((Tensor) new ReductionRules.SumAxis(a).apply(this)).div(shape[a]);
+    }
+
+    /**
+     * The product of all elements (1 for none). Its gradient is right at zeros too: the
+     * product of the other elements.
+     *
+     * <pre>{@code Tensor.of(2, 3, 4).prod();   // 24.0}</pre>
+     *
+     * @return a scalar
+     */
+    public Real prod() {
+        if (untracked()) {
+            double p = 1;
+            for (double d : data) p *= d;
+            return new Real(p);
+        }
+        return ReductionRules.prod(reshape(data.length), 0).get();
+    }
+
+    /**
+     * The product along one axis, which is dropped; negative axes count from the end.
+     *
+     * <pre>{@code Tensor.of(new double[][] {{1, 2}, {3, 4}}).prod(0);   // [3.0, 8.0]}</pre>
+     *
+     * @param axis the axis to multiply over
+     * @return a tensor of one rank less
+     * @throws IllegalArgumentException for an axis out of range
+     */
+    public Tensor prod(int axis) {
+        int a = Axes.normalize("prod", axis, shape);
+        return untracked() ? ReductionRules.prodPlain(this, a) : ReductionRules.prod(this, a);
+    }
+
+    /**
+     * The largest element; the gradient goes to the first largest element. A NaN
+     * element makes the result NaN.
+     *
+     * <pre>{@code Tensor.of(1, 5, 3).max();   // 5.0}</pre>
+     *
+     * @return a scalar
+     * @throws IllegalArgumentException for an empty tensor
+     */
+    public Real max() {
+        return read(extremal("max", true));
+    }
+
+    /**
+     * The smallest element; the gradient goes to the first smallest element. A NaN
+     * element makes the result NaN.
+     *
+     * <pre>{@code Tensor.of(4, 1, 3).min();   // 1.0}</pre>
+     *
+     * @return a scalar
+     * @throws IllegalArgumentException for an empty tensor
+     */
+    public Real min() {
+        return read(extremal("min", false));
+    }
+
+    private int extremal(String op, boolean max) {
+        if (data.length == 0) {
+            throw new IllegalArgumentException(op + ": the tensor of shape " + Shapes.str(shape)
+                    + " is empty; a " + (max ? "maximum" : "minimum") + " needs at least one element");
+        }
+        return ReductionRules.extremal(data, 0, data.length, 1, max);
+    }
+
+    /**
+     * The largest element along one axis, which is dropped; the gradient goes to the first
+     * largest element of each slice.
+     *
+     * <pre>{@code Tensor.of(new double[][] {{1, 5}, {3, 4}}).max(0);   // [3.0, 5.0]}</pre>
+     *
+     * @param axis the axis to reduce; negative counts from the end
+     * @return a tensor of one rank less
+     * @throws IllegalArgumentException for an axis out of range or of length 0
+     */
+    public Tensor max(int axis) {
+        int a = Axes.normalize("max", axis, shape);
+        return SliceRules.gather("max", this, ReductionRules.extremal("max", this, a, true), Axes.drop(shape, a));
+    }
+
+    /**
+     * The smallest element along one axis, which is dropped; the gradient goes to the
+     * first smallest element of each slice.
+     *
+     * <pre>{@code Tensor.of(new double[][] {{1, 5}, {3, 4}}).min(1);   // [1.0, 3.0]}</pre>
+     *
+     * @param axis the axis to reduce; negative counts from the end
+     * @return a tensor of one rank less
+     * @throws IllegalArgumentException for an axis out of range or of length 0
+     */
+    public Tensor min(int axis) {
+        int a = Axes.normalize("min", axis, shape);
+        return SliceRules.gather("min", this, ReductionRules.extremal("min", this, a, false), Axes.drop(shape, a));
+    }
+
+    /**
+     * {@code log(sum(exp(x)))} over all elements, without overflow for large elements
+     * (it shifts by the largest); {@code -Infinity} for an empty tensor. Its gradient is
+     * {@link #softmax()} of the flattened tensor.
+     *
+     * <pre>{@code Tensor.of(1000, 1000).logsumexp();   // 1000.6931471805599}</pre>
+     *
+     * @return a scalar
+     */
+    public Real logsumexp() {
+        if (untracked()) return new Real(ReductionRules.lse(data, 0, data.length, 1));
+        return ((Tensor) new ReductionRules.LogSumExp(0).apply(reshape(data.length))).get();
+    }
+
+    /**
+     * {@code log(sum(exp(x)))} along one axis, which is dropped; stable for large elements.
+     *
+     * <pre>{@code Tensor.of(new double[][] {{0, 0}, {1, 1}}).logsumexp(1);   // [0.6931471805599453, 1.6931471805599454]}</pre>
+     *
+     * @param axis the axis to reduce; negative counts from the end
+     * @return a tensor of one rank less
+     * @throws IllegalArgumentException for an axis out of range
+     */
+    public Tensor logsumexp(int axis) {
+        int a = Axes.normalize("logsumexp", axis, shape);
+        return (Tensor) new ReductionRules.LogSumExp(a).apply(this);
+    }
+
+    /**
+     * The softmax over the last axis, {@code exp(x) / sum(exp(x))} for each vector along
+     * it (each row of a matrix), stable for large elements; a 0-d tensor gives 1.0.
+     *
+     * <pre>{@code Tensor.of(0, Math.log(3)).softmax();   // [0.25, 0.75]}</pre>
+     *
+     * @return a tensor of the same shape whose slices along the last axis sum to 1
+     */
+    public Tensor softmax() {
+        if (shape.length == 0) return reshape(1).softmax(0).reshape();
+        return softmax(-1);
+    }
+
+    /**
+     * The softmax along one axis: {@code exp(x) / sum(exp(x))} over each slice along it.
+     *
+     * <pre>{@code Tensor.of(new double[][] {{0, 0}, {1, 1}}).softmax(0);   // [[0.2689.., 0.2689..], [0.7310.., 0.7310..]]}</pre>
+     *
+     * @param axis the axis whose slices sum to 1; negative counts from the end
+     * @return a tensor of the same shape
+     * @throws IllegalArgumentException for an axis out of range
+     */
+    public Tensor softmax(int axis) {
+        int a = Axes.normalize("softmax", axis, shape);
+        return (Tensor) new SoftmaxRules.Softmax(a).apply(this);
+    }
+
+    /**
+     * Running sums over the last axis: for a vector {@code out[j] = x[0] + ... + x[j]}; for
+     * a matrix, along each row. A 0-d tensor is its own running sum. (NumPy's
+     * {@code cumsum} without an axis would flatten first; use {@code reshape(-1).cumsum()}
+     * for that.)
+     *
+     * <pre>{@code Tensor.of(1, 2, 3).cumsum();   // [1.0, 3.0, 6.0]}</pre>
+     *
+     * @return a tensor of the same shape
+     */
+    public Tensor cumsum() {
+        if (shape.length == 0) return this;
+        return cumsum(-1);
+    }
+
+    /**
+     * Running sums along one axis: element {@code j} along it is the sum of elements
+     * {@code 0..j}.
+     *
+     * <pre>{@code Tensor.of(new double[][] {{1, 2}, {3, 4}}).cumsum(0);   // [[1.0, 2.0], [4.0, 6.0]]}</pre>
+     *
+     * @param axis the axis to accumulate along; negative counts from the end
+     * @return a tensor of the same shape
+     * @throws IllegalArgumentException for an axis out of range
+     */
+    public Tensor cumsum(int axis) {
+        int a = Axes.normalize("cumsum", axis, shape);
+        return (Tensor) new ReductionRules.CumSum(a, false).apply(this);
+    }
+
     // ---------------------------------------------------------------- slicing, transpose, concatenation
+
+    /**
+     * The transpose: a matrix's rows become columns; an n-d tensor's axes are reversed
+     * (NumPy's {@code .T}); a vector or a 0-d tensor is returned as it is.
+     *
+     * <pre>{@code Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}}).transpose();   // [[1.0, 4.0], [2.0, 5.0], [3.0, 6.0]]}</pre>
+     *
+     * @return the transposed tensor
+     */
+    public Tensor transpose() {
+        if (shape.length < 2) return this;
+        int[] axes = new int[shape.length];
+        for (int i = 0; i < axes.length; i++) axes[i] = axes.length - 1 - i;
+        return permute("transpose", axes);
+    }
+
+    /**
+     * The axes in a new order: dimension {@code i} of the result is dimension
+     * {@code axes[i]} of this tensor (NumPy's {@code transpose(axes)}); negative axes
+     * count from the end.
+     *
+     * <pre>{@code Tensor.zeros(2, 3, 4).permute(2, 0, 1).shape();   // [4, 2, 3]}</pre>
+     *
+     * @param axes a permutation of {@code 0 .. rank-1}
+     * @return the permuted tensor
+     * @throws IllegalArgumentException if {@code axes} is not a permutation of the axes
+     */
+    public Tensor permute(int... axes) {
+        return permute("permute", axes);
+    }
+
+    private Tensor permute(String op, int[] axes) {
+        int r = shape.length;
+        int[] ax = new int[axes.length];
+        boolean[] seen = new boolean[r];
+        boolean ok = axes.length == r, identity = true;
+        for (int i = 0; ok && i < r; i++) {
+            ax[i] = axes[i] < 0 ? axes[i] + r : axes[i];
+            ok = ax[i] >= 0 && ax[i] < r && !seen[ax[i]];
+            if (ok) seen[ax[i]] = true;
+            identity &= ax[i] == i;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(op + ": axes " + Arrays.toString(axes) + " are not a permutation of the "
+                    + r + " axes of a tensor of shape " + Shapes.str(shape) + "; give each of 0.." + (r - 1)
+                    + " exactly once");
+        }
+        if (identity) return this;
+        int[] inStride = new int[r];
+        for (int d = r - 1, s = 1; d >= 0; d--) {
+            inStride[d] = s;
+            s *= shape[d];
+        }
+        int[] outShape = new int[r], stride = new int[r];
+        for (int i = 0; i < r; i++) {
+            outShape[i] = shape[ax[i]];
+            stride[i] = inStride[ax[i]];
+        }
+        int[] pos = new int[data.length];
+        int[] counter = new int[r];
+        int p = 0;
+        for (int k = 0; k < pos.length; k++) {
+            pos[k] = p;
+            for (int d = r - 1; d >= 0; d--) {
+                counter[d]++;
+                p += stride[d];
+                if (counter[d] < outShape[d]) break;
+                p -= stride[d] * counter[d];
+                counter[d] = 0;
+            }
+        }
+        return SliceRules.gather(op, this, pos, outShape);
+    }
+
+    /**
+     * A part of this tensor, one {@link Index} per dimension: {@code all()} keeps a
+     * dimension, {@code range(from, to)} keeps the half-open range of it, {@code at(i)}
+     * picks one index and drops the dimension. Dimensions past the last index are kept
+     * whole. The result is a copy (tensors are immutable).
+     *
+     * <pre>{@code
+     * Tensor m = Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
+     * m.slice(all(), at(1));          // [2.0, 5.0]
+     * m.slice(at(0), range(1, 3));    // [2.0, 3.0]
+     * m.slice(range(1, 2));           // [[4.0, 5.0, 6.0]]
+     * }</pre>
+     *
+     * @param index the selection, at most one per dimension
+     * @return the selected elements
+     * @throws IllegalArgumentException for more indices than dimensions
+     * @throws IndexOutOfBoundsException for an index or range outside its dimension
+     */
+    public Tensor slice(Index... index) {
+        int[] s = Shapes.sliceShape("slice", shape, index);
+        if (Arrays.equals(s, shape)) return this;
+        return SliceRules.gather("slice", this, Shapes.positions("slice", shape, index), s);
+    }
+
+    /** The slice with {@code ix} on {@code axis} and {@code all()} elsewhere. */
+    Tensor sliceAxis(int axis, Index ix) {
+        Index[] index = new Index[axis + 1];
+        Arrays.fill(index, Index.all());
+        index[axis] = ix;
+        return slice(index);
+    }
+
+    /**
+     * The parts laid end to end along an existing axis (NumPy's {@code concatenate});
+     * their other dimensions must agree. Negative axes count from the end.
+     *
+     * <pre>{@code
+     * Tensor.concat(0, Tensor.of(1, 2), Tensor.of(3));   // [1.0, 2.0, 3.0]
+     * Tensor a = Tensor.of(new double[][] {{1}, {2}});
+     * Tensor.concat(1, a, a);                            // [[1.0, 1.0], [2.0, 2.0]]
+     * }</pre>
+     *
+     * @param axis the axis to join along
+     * @param parts one or more tensors of equal rank (at least 1)
+     * @return the joined tensor
+     * @throws IllegalArgumentException for no parts, 0-d parts, or mismatched shapes
+     */
+    public static Tensor concat(int axis, Tensor... parts) {
+        if (parts == null || parts.length == 0) {
+            throw new IllegalArgumentException("concat: no tensors given; pass at least one");
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] == null) throw new IllegalArgumentException("concat: part " + i + " is null");
+        }
+        int[] first = parts[0].shape;
+        if (first.length == 0) {
+            throw new IllegalArgumentException("concat: part 0 is a 0-d tensor, which has no axis to join along; "
+                    + "use Tensor.stack(0, ...) to make a vector of scalars");
+        }
+        int a = Axes.normalize("concat", axis, first);
+        for (int i = 1; i < parts.length; i++) {
+            int[] s = parts[i].shape;
+            boolean ok = s.length == first.length;
+            for (int d = 0; ok && d < s.length; d++) ok = d == a || s[d] == first[d];
+            if (!ok) {
+                throw new IllegalArgumentException("concat: part " + i + " has shape " + Shapes.str(s) + " but part 0 has "
+                        + "shape " + Shapes.str(first) + "; all dimensions except axis " + a + " must agree");
+            }
+        }
+        if (parts.length == 1) return parts[0];
+        return (Tensor) new SliceRules.Concat(a).apply((Object[]) parts);
+    }
+
+    /**
+     * The parts, all of one shape, stacked along a new axis (NumPy's {@code stack}): with
+     * axis 0 the result's element {@code [i, ...]} is {@code parts[i][...]}. The new axis
+     * may be 0 to rank; negative values count from the end of the result.
+     *
+     * <pre>{@code
+     * Tensor.stack(0, Tensor.of(1, 2), Tensor.of(3, 4));   // [[1.0, 2.0], [3.0, 4.0]]
+     * Tensor.stack(1, Tensor.of(1, 2), Tensor.of(3, 4));   // [[1.0, 3.0], [2.0, 4.0]]
+     * }</pre>
+     *
+     * @param axis the position of the new axis in the result
+     * @param parts one or more tensors of equal shape
+     * @return a tensor of one rank more
+     * @throws IllegalArgumentException for no parts, mismatched shapes or a bad axis
+     */
+    public static Tensor stack(int axis, Tensor... parts) {
+        if (parts == null || parts.length == 0) {
+            throw new IllegalArgumentException("stack: no tensors given; pass at least one");
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] == null) throw new IllegalArgumentException("stack: part " + i + " is null");
+            if (!Arrays.equals(parts[i].shape, parts[0].shape)) {
+                throw new IllegalArgumentException("stack: part " + i + " has shape " + Shapes.str(parts[i].shape)
+                        + " but part 0 has shape " + Shapes.str(parts[0].shape) + "; stack needs parts of equal shape");
+            }
+        }
+        int r = parts[0].shape.length;
+        int a = axis < 0 ? axis + r + 1 : axis;
+        if (a < 0 || a > r) {
+            throw new IllegalArgumentException("stack: axis " + axis + " is out of range for parts of shape "
+                    + Shapes.str(parts[0].shape) + " (the result has rank " + (r + 1) + "; valid axes are "
+                    + -(r + 1) + " to " + r + ")");
+        }
+        int[] s = Axes.insert(parts[0].shape, a, 1);
+        Tensor[] rs = new Tensor[parts.length];
+        for (int i = 0; i < rs.length; i++) rs[i] = parts[i].reshape(s);
+        return concat(a, rs);
+    }
 
     // ---------------------------------------------------------------- linear algebra
 

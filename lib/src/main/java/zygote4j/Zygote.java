@@ -503,7 +503,8 @@ public final class Zygote {
      * @return x's value, untracked
      */
     public static Tensor dropgrad(Tensor x) {
-        return (Tensor) Values.plain(x);
+        // A fresh object, so that an implicit parameter (Params) is not looked up again.
+        return x.untracked() ? x : Tensor.plain(x.shape, x.data);
     }
 
     /**
@@ -545,7 +546,8 @@ public final class Zygote {
         try (Levels.Hidden h = Levels.hideAll()) {
             out = body.get();
         }
-        if (out instanceof Real || out instanceof Tensor) return (T) Values.plain(out);
+        if (out instanceof Tensor t) return (T) dropgrad(t);
+        if (out instanceof Real) return (T) Values.plain(out);
         return out;
     }
 
@@ -589,6 +591,248 @@ public final class Zygote {
 
     // ================================================================ jacobian (tensors)
 
+    /**
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code jacobian(x -> x.times(x), Tensor.of(1, 2));   // ([[2.0, 0.0], [0.0, 4.0]],)}</pre>
+     *
+     * @return one Jacobian per argument
+     */
+    public static <A> Grads jacobian(Fn1<A> f, A a) {
+        return Jacobians.withjacobian("jacobian", xs -> f.apply((A) xs[0]), new Object[] {a}).grad();
+    }
+
+    /**
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code jacobian(x -> x.times(x), Tensor.of(1, 2));   // ([[2.0, 0.0], [0.0, 4.0]],)}</pre>
+     *
+     * @return one Jacobian per argument
+     */
+    public static Grads jacobian(Fn1<Real> f, double a) {
+        return Jacobians.withjacobian("jacobian", xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)}).grad();
+    }
+
+    /**
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code jacobian((a, b) -> Tensor.of(a.times(b), a), 2, 3);   // ([3.0, 1.0], [2.0, 0.0])}</pre>
+     *
+     * @return one Jacobian per argument
+     */
+    public static <A, B> Grads jacobian(Fn2<A, B> f, A a, B b) {
+        return Jacobians.withjacobian("jacobian", xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b}).grad();
+    }
+
+    /**
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code jacobian((a, b) -> Tensor.of(a.times(b), a), 2, 3);   // ([3.0, 1.0], [2.0, 0.0])}</pre>
+     *
+     * @return one Jacobian per argument
+     */
+    public static <B> Grads jacobian(Fn2<Real, B> f, double a, B b) {
+        return Jacobians.withjacobian("jacobian", xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b}).grad();
+    }
+
+    /**
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code jacobian((a, b) -> Tensor.of(a.times(b), a), 2, 3);   // ([3.0, 1.0], [2.0, 0.0])}</pre>
+     *
+     * @return one Jacobian per argument
+     */
+    public static <A> Grads jacobian(Fn2<A, Real> f, A a, double b) {
+        return Jacobians.withjacobian("jacobian", xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)}).grad();
+    }
+
+    /**
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code jacobian((a, b) -> Tensor.of(a.times(b), a), 2, 3);   // ([3.0, 1.0], [2.0, 0.0])}</pre>
+     *
+     * @return one Jacobian per argument
+     */
+    public static Grads jacobian(Fn2<Real, Real> f, double a, double b) {
+        return Jacobians.withjacobian("jacobian", xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)}).grad();
+    }
+
+    /**
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code jacobian((a, b, c) -> a.times(b).times(c), 2, 3, 4);   // ([12.0], [8.0], [6.0])}</pre>
+     *
+     * @return one Jacobian per argument
+     */
+    public static <A, B, C> Grads jacobian(Fn3<A, B, C> f, A a, B b, C c) {
+        return Jacobians.withjacobian("jacobian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2]), new Object[] {a, b, c}).grad();
+    }
+
+    /**
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code jacobian((a, b, c) -> a.times(b).times(c), 2, 3, 4);   // ([12.0], [8.0], [6.0])}</pre>
+     *
+     * @return one Jacobian per argument
+     */
+    public static Grads jacobian(Fn3<Real, Real, Real> f, double a, double b, double c) {
+        return Jacobians.withjacobian("jacobian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2]), new Object[] {Real.of(a), Real.of(b), Real.of(c)}).grad();
+    }
+
+    /**
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code jacobian((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // ([1.0], [1.0], [1.0], [1.0])}</pre>
+     *
+     * @return one Jacobian per argument
+     */
+    public static <A, B, C, D> Grads jacobian(Fn4<A, B, C, D> f, A a, B b, C c, D d) {
+        return Jacobians.withjacobian("jacobian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2], (D) xs[3]), new Object[] {a, b, c, d}).grad();
+    }
+
+    /**
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code jacobian((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // ([1.0], [1.0], [1.0], [1.0])}</pre>
+     *
+     * @return one Jacobian per argument
+     */
+    public static Grads jacobian(Fn4<Real, Real, Real, Real> f, double a, double b, double c, double d) {
+        return Jacobians.withjacobian("jacobian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2], (Real) xs[3]), new Object[] {Real.of(a), Real.of(b), Real.of(c), Real.of(d)}).grad();
+    }
+
+    /**
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code jacobian(xs -> ((Tensor) xs[0]).times((Real) xs[1]), Tensor.of(1, 2), Real.of(3));   // ([[3.0, 0.0], [0.0, 3.0]], [1.0, 2.0])}</pre>
+     *
+     * @return one Jacobian per argument
+     */
+    public static Grads jacobian(FnN f, Object... args) {
+        return Jacobians.withjacobian("jacobian", f, args.clone()).grad();
+    }
+
+    /**
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     *
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     *
+     * @return the value and one Jacobian per argument
+     */
+    public static <A> WithGradient withjacobian(Fn1<A> f, A a) {
+        return Jacobians.withjacobian("withjacobian", xs -> f.apply((A) xs[0]), new Object[] {a});
+    }
+
+    /**
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     *
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     *
+     * @return the value and one Jacobian per argument
+     */
+    public static WithGradient withjacobian(Fn1<Real> f, double a) {
+        return Jacobians.withjacobian("withjacobian", xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)});
+    }
+
+    /**
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     *
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     *
+     * @return the value and one Jacobian per argument
+     */
+    public static <A, B> WithGradient withjacobian(Fn2<A, B> f, A a, B b) {
+        return Jacobians.withjacobian("withjacobian", xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b});
+    }
+
+    /**
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     *
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     *
+     * @return the value and one Jacobian per argument
+     */
+    public static <B> WithGradient withjacobian(Fn2<Real, B> f, double a, B b) {
+        return Jacobians.withjacobian("withjacobian", xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b});
+    }
+
+    /**
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     *
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     *
+     * @return the value and one Jacobian per argument
+     */
+    public static <A> WithGradient withjacobian(Fn2<A, Real> f, A a, double b) {
+        return Jacobians.withjacobian("withjacobian", xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)});
+    }
+
+    /**
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     *
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     *
+     * @return the value and one Jacobian per argument
+     */
+    public static WithGradient withjacobian(Fn2<Real, Real> f, double a, double b) {
+        return Jacobians.withjacobian("withjacobian", xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)});
+    }
+
+    /**
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     *
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     *
+     * @return the value and one Jacobian per argument
+     */
+    public static <A, B, C> WithGradient withjacobian(Fn3<A, B, C> f, A a, B b, C c) {
+        return Jacobians.withjacobian("withjacobian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2]), new Object[] {a, b, c});
+    }
+
+    /**
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     *
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     *
+     * @return the value and one Jacobian per argument
+     */
+    public static WithGradient withjacobian(Fn3<Real, Real, Real> f, double a, double b, double c) {
+        return Jacobians.withjacobian("withjacobian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2]), new Object[] {Real.of(a), Real.of(b), Real.of(c)});
+    }
+
+    /**
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     *
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     *
+     * @return the value and one Jacobian per argument
+     */
+    public static <A, B, C, D> WithGradient withjacobian(Fn4<A, B, C, D> f, A a, B b, C c, D d) {
+        return Jacobians.withjacobian("withjacobian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2], (D) xs[3]), new Object[] {a, b, c, d});
+    }
+
+    /**
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     *
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     *
+     * @return the value and one Jacobian per argument
+     */
+    public static WithGradient withjacobian(Fn4<Real, Real, Real, Real> f, double a, double b, double c, double d) {
+        return Jacobians.withjacobian("withjacobian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2], (Real) xs[3]), new Object[] {Real.of(a), Real.of(b), Real.of(c), Real.of(d)});
+    }
+
+    /**
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     *
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     *
+     * @return the value and one Jacobian per argument
+     */
+    public static WithGradient withjacobian(FnN f, Object... args) {
+        return Jacobians.withjacobian("withjacobian", f, args.clone());
+    }
+
     // ================================================================ hessian
 
     // ================================================================ forwarddiff
@@ -596,4 +840,42 @@ public final class Zygote {
     // ================================================================ checkpointed
 
     // ================================================================ implicit parameters
+
+    /**
+     * Implicit mode, like Zygote's {@code gradient(() -> loss, ps)}: the gradient of the
+     * scalar {@code loss} with respect to the tensors in {@code params}, which the loss
+     * closes over instead of taking as arguments. Look the results up by parameter with
+     * {@link Grads#get(Object)} (also by position, in the order of {@code Params.of}); a
+     * parameter the loss does not depend on gets {@code null}. Parameters are Tensors
+     * (see {@link Params}); while the loss runs, their uses on this thread are tracked.
+     *
+     * <pre>{@code
+     * Tensor w = Tensor.of(1, 2);
+     * gradient(() -> w.times(w).sum(), Params.of(w)).get(w);   // [2.0, 4.0]
+     * }</pre>
+     *
+     * @param loss computes a Real (or a one-element Tensor) from the parameters
+     * @param params the tensors to differentiate with respect to
+     * @return the gradients, one per parameter
+     */
+    public static Grads gradient(Supplier<?> loss, Params params) {
+        return Implicit.withgradient("gradient", loss, params).grad();
+    }
+
+    /**
+     * Implicit mode with the loss's value: {@code .val()} and {@code .grad()} (gradients
+     * looked up by parameter, see {@link #gradient(Supplier, Params)}).
+     *
+     * <pre>{@code
+     * Tensor w = Tensor.of(1, 2);
+     * withgradient(() -> w.times(w).sum(), Params.of(w)).val();   // 5.0
+     * }</pre>
+     *
+     * @param loss computes a Real (or a one-element Tensor) from the parameters
+     * @param params the tensors to differentiate with respect to
+     * @return the value and the gradients
+     */
+    public static WithGradient withgradient(Supplier<?> loss, Params params) {
+        return Implicit.withgradient("withgradient", loss, params);
+    }
 }
