@@ -803,7 +803,7 @@ public final class Zygote {
     /**
      * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code diaghessian(xs -> ((Real) xs[0]).pow(3), Real.of(2));   // (12.0,)}</pre>
+     * <pre>{@code diaghessian(xs -> ((Real) xs[0]).pow(3).times((Real) xs[4]), 2, 0, 0, 0, 1);   // (12.0, 0.0, 0.0, 0.0, 0.0)}</pre>
      *
      * @return one diagonal per argument
      */
@@ -1050,7 +1050,7 @@ public final class Zygote {
      * (pass what you differentiate as arguments). The result type is inferred from the
      * assignment (Java's closest idiom to Julia's dynamic result).
      *
-     * <pre>{@code gradient(x -> checkpointed(xs -> ((Tensor) xs[0]).square().sum(), x), Tensor.of(1, 2));   // ([2.0, 4.0],)}</pre>
+     * <pre>{@code checkpointed(xs -> ((Real) xs[0]).times((Real) xs[4]), 1, 2, 3, 4, 5);   // 5.0}</pre>
      *
      * @param <R> Real or Tensor, as f returns
      * @return f's value

@@ -154,6 +154,7 @@ class HessianTest {
     void diaghessianOfSeveralArguments() {
         assertEquals("(6.0, 0.0)", diaghessian((a, b) -> a.square().times(b), 2, 3).toString());
         assertEquals("([6.0, 12.0],)", diaghessian(x -> x.pow(3).sum(), Tensor.of(1, 2)).toString());
+        assertEquals("(12.0, 0.0, 0.0, 0.0, 0.0)", diaghessian(xs -> ((Real) xs[0]).pow(3).times((Real) xs[4]), 2, 0, 0, 0, 1).toString());
         assertEquals("(2.0, 0.0, 0.0, 24.0)", diaghessian((a, b, c, d) -> a.square().plus(d.pow(3)), 1, 2, 3, 4).toString());
         Prop.forAll("diaghessian", 3, r -> {
             Tensor m = Prop.tensor(r, -1, 1, 2, 3);
