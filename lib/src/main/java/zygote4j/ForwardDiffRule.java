@@ -155,7 +155,10 @@ final class ForwardDiffRule extends Primitive {
     }
 
     private Tensor jacobianTensor() {
-        return Tensor.of(jacobian);
+        int m = jacobian.length, n = m == 0 ? 0 : jacobian[0].length;
+        double[] d = new double[m * n];
+        for (int i = 0; i < m; i++) System.arraycopy(jacobian[i], 0, d, i * n, n);
+        return Tensor.plain(new int[] {m, n}, d);
     }
 
     private static Tensor asVector(Object v) {

@@ -423,6 +423,11 @@ public final class Zygote {
      * Like {@code @showgrad}: returns {@code x} and, in the backward pass, prints the
      * cotangent about to reach this use of x as {@code ∂(NAME) = VALUE}, where NAME is the
      * variable's name in the caller's source ({@code nothing} when no cotangent arrives).
+     * The name is read from the caller's class file (its local variable table, which javac
+     * writes with {@code -g}, Maven's default); a field is named by the field. When there
+     * is no name (the argument is an expression, or the class has no debug information)
+     * NAME is {@code ?} followed by the call's position, as in {@code ∂(? at Model.java:42)};
+     * {@link #showgrad(String, Real)} names it explicitly.
      *
      * <pre>{@code gradient((a, b) -> showgrad(a).times(b), 2, 3);   // prints ∂(a) = 3.0, returns (3.0, 2.0)}</pre>
      *
