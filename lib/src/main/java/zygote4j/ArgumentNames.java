@@ -23,19 +23,22 @@ final class ArgumentNames {
 
     // Opcodes read here (JVMS 6.5); ASM's Opcodes lacks the short forms.
     private static final int ALOAD = 0x19, ALOAD_0 = 0x2a, ALOAD_3 = 0x2d, WIDE = 0xc4, CHECKCAST = 0xc0,
-            GETSTATIC = 0xb2, GETFIELD = 0xb4, TABLESWITCH = 0xaa, LOOKUPSWITCH = 0xab, IINC = 0x84;
+            GETSTATIC = 0xb2, GETFIELD = 0xb4, INVOKESTATIC = 0xb8, IFEQ = 0x99, JSR = 0xa8, IFNULL = 0xc6,
+            IFNONNULL = 0xc7, GOTO_W = 0xc8, JSR_W = 0xc9, TABLESWITCH = 0xaa, LOOKUPSWITCH = 0xab, IINC = 0x84;
     private static final int ACC_STATIC = 0x0008;
 
     /**
      * The source name of the reference loaded just before the call at {@code bci} in
      * {@code method} (with {@code descriptor}) of {@code type}, or null when there is none
-     * (an expression, or no debug information).
+     * (an expression, no debug information, or the instruction at {@code bci} is not a
+     * static call of {@code calleeOwner.calleeName}, e.g. a call through a method reference).
      */
-    static String loadedBefore(Class<?> type, String method, String descriptor, int bci) {
+    static String loadedBefore(Class<?> type, String method, String descriptor, int bci, String calleeOwner,
+            String calleeName) {
         ClassReader reader = read(type);
         if (reader == null) return null;
         try {
-            return new Walk(reader).find(method, descriptor, bci);
+            return new Walk(reader, calleeOwner, calleeName).find(method, descriptor, bci);
         } catch (RuntimeException e) {
             // A class file this reader does not understand: no name rather than a failure.
             return null;
@@ -56,10 +59,13 @@ final class ArgumentNames {
     private static final class Walk {
         private final ClassReader r;
         private final char[] buf;
+        private final String calleeOwner, calleeName;
 
-        Walk(ClassReader r) {
+        Walk(ClassReader r, String calleeOwner, String calleeName) {
             this.r = r;
             this.buf = new char[r.getMaxStringLength()];
+            this.calleeOwner = calleeOwner;
+            this.calleeName = calleeName;
         }
 
         String find(String method, String descriptor, int bci) {
@@ -99,7 +105,9 @@ final class ArgumentNames {
             }
             if (code < 0) return null;
             int codeStart = code + 8, codeLength = r.readInt(code + 4);
-            if (bci <= 0 || bci >= codeLength) return null;
+            if (bci <= 0 || bci >= codeLength || !callsCallee(codeStart + bci)) return null;
+            // A jump to the call (as in showgrad(c ? a : b)) means the argument has more than one source.
+            if (isJumpTarget(codeStart, codeLength, bci)) return null;
             int load = lastLoadBefore(codeStart, bci);
             if (load < 0) return null;
             int op = r.readByte(codeStart + load);
@@ -127,6 +135,28 @@ final class ArgumentNames {
                 return load ? pc : -1;
             }
             return -1;
+        }
+
+        /** Whether any branch or switch of the method jumps to {@code target}. */
+        private boolean isJumpTarget(int codeStart, int codeLength, int target) {
+            for (int pc = 0; pc < codeLength; pc += length(codeStart, pc)) {
+                int at = codeStart + pc, op = r.readByte(at);
+                if ((op >= IFEQ && op <= JSR) || op == IFNULL || op == IFNONNULL) {
+                    if (pc + r.readShort(at + 1) == target) return true;
+                } else if (op == GOTO_W || op == JSR_W) {
+                    if (pc + r.readInt(at + 1) == target) return true;
+                } else if (op == TABLESWITCH || op == LOOKUPSWITCH) {
+                    int q = at + 1 + ((4 - (pc + 1) % 4) % 4);
+                    if (pc + r.readInt(q) == target) return true;
+                    boolean table = op == TABLESWITCH;
+                    int n = table ? r.readInt(q + 8) - r.readInt(q + 4) + 1 : r.readInt(q + 4);
+                    for (int k = 0; k < n; k++) {
+                        int offset = table ? r.readInt(q + 12 + 4 * k) : r.readInt(q + 8 + 8 * k + 4);
+                        if (pc + offset == target) return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** The length in bytes of the instruction at {@code pc} (JVMS 6.5). */
@@ -185,6 +215,14 @@ final class ArgumentNames {
                 i = end + 1;
             }
             return null;
+        }
+
+        /** Whether the instruction at {@code p} is {@code invokestatic calleeOwner.calleeName}. */
+        private boolean callsCallee(int p) {
+            if (r.readByte(p) != INVOKESTATIC) return false;
+            int ref = r.getItem(r.readUnsignedShort(p + 1));
+            int nameAndType = r.getItem(r.readUnsignedShort(ref + 2));
+            return calleeOwner.equals(r.readClass(ref, buf)) && calleeName.equals(r.readUTF8(nameAndType, buf));
         }
 
         /** The name of the field a Fieldref constant refers to. */

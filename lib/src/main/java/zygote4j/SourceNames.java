@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * source names, so {@code (a, b) -> showgrad(a)} names {@code a}.
  *
  * <p>When no name can be found (the argument is an expression such as {@code a.times(b)},
- * or the class has no local variable table) the name is {@code ?} followed by the call's
- * source position, as in {@code ∂(? at Model.java:42)}, or just {@code ?} when even the
- * line is unknown; {@code showgrad("label", x)} names it explicitly. Results are cached
+ * showgrad is called through a method reference, or the class has no local variable
+ * table) the name is {@code ?} followed by the call's source position, as in
+ * {@code ∂(? at Model.java:42)}, or just {@code ?} when even the line is unknown;
+ * {@code showgrad("label", x)} names it explicitly. Results are cached
  * per call site, so the class file is read once per call site.
  */
 final class SourceNames {
@@ -53,7 +54,7 @@ final class SourceNames {
         String site = f.getMethodName() + f.getDescriptor() + "@" + f.getByteCodeIndex();
         return CACHE.get(f.getDeclaringClass()).computeIfAbsent(site, k -> {
             String name = ArgumentNames.loadedBefore(f.getDeclaringClass(), f.getMethodName(), f.getDescriptor(),
-                    f.getByteCodeIndex());
+                    f.getByteCodeIndex(), "zygote4j/Zygote", "showgrad");
             return name != null ? name : placeholder(f);
         });
     }

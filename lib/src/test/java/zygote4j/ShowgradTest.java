@@ -109,6 +109,15 @@ class ShowgradTest {
     }
 
     @Test
+    void aConditionalArgumentHasNoSingleName() {
+        for (double k : new double[] {-1, 1}) {
+            String[] r = capture(() -> gradient((a, b) -> showgrad(k > 0 ? a : b).times(3), 2, 3));
+            assertTrue(r[0].matches("∂\\(\\? at ShowgradTest\\.java:\\d+\\) = 3\\.0\n"), r[0]);
+            assertEquals(k > 0 ? "(3.0, nothing)" : "(nothing, 3.0)", r[1]);
+        }
+    }
+
+    @Test
     void castIsSeenThrough() {
         String[] r = capture(() -> gradient((FnN) xs -> showgrad((Real) xs[0]).square(), Real.of(3)));
         assertTrue(r[0].matches("∂\\(\\? at ShowgradTest\\.java:\\d+\\) = 6\\.0\n"), r[0]);
@@ -117,6 +126,14 @@ class ShowgradTest {
             return showgrad((Real) item).square();
         }, Real.of(3)));
         assertEquals("∂(item) = 6.0\n", q[0]);
+    }
+
+    @Test
+    void throughAMethodReferenceThereIsNoName() {
+        // The caller's instruction is UnaryOperator.apply, not showgrad: no name is guessed.
+        java.util.function.UnaryOperator<Real> show = Zygote::showgrad;
+        String[] r = capture(() -> gradient(x -> show.apply(x).times(2), 3));
+        assertTrue(r[0].matches("∂\\(\\? at ShowgradTest\\.java:\\d+\\) = 2\\.0\n"), r[0]);
     }
 
     @Test
