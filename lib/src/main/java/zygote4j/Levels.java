@@ -43,6 +43,11 @@ final class Levels {
         return STACK.get().size();
     }
 
+    /** The active levels, outermost first (a copy). */
+    static java.util.List<Level> active() {
+        return java.util.List.copyOf(STACK.get());
+    }
+
     /** Hides every active level (seen as constants) until the returned handle is closed. */
     static Hidden hideAll() {
         ArrayList<Level> s = STACK.get();

@@ -423,6 +423,11 @@ public final class Zygote {
      * Like {@code @showgrad}: returns {@code x} and, in the backward pass, prints the
      * cotangent about to reach this use of x as {@code ∂(NAME) = VALUE}, where NAME is the
      * variable's name in the caller's source ({@code nothing} when no cotangent arrives).
+     * The name is read from the caller's class file (its local variable table, which javac
+     * writes with {@code -g}, Maven's default); a field is named by the field. When there
+     * is no name (the argument is an expression, or the class has no debug information)
+     * NAME is {@code ?} followed by the call's position, as in {@code ∂(? at Model.java:42)};
+     * {@link #showgrad(String, Real)} names it explicitly.
      *
      * <pre>{@code gradient((a, b) -> showgrad(a).times(b), 2, 3);   // prints ∂(a) = 3.0, returns (3.0, 2.0)}</pre>
      *
@@ -835,9 +840,473 @@ public final class Zygote {
 
     // ================================================================ hessian
 
+    /**
+     * The Hessian of a scalar-valued {@code f} at the tensor {@code x}, by forward-over-reverse
+     * (a forward level pushes chunks of 12 basis directions through the reverse gradient):
+     * an n x n {@code Tensor} for x of n elements, rows and columns following x's elements
+     * row-major.
+     *
+     * <pre>{@code hessian(v -> v.get(0).times(v.get(1)), Tensor.of(2, 3));   // [[0.0, 1.0], [1.0, 0.0]]}</pre>
+     *
+     * @param f the function; it must return a scalar
+     * @param x the point
+     * @return the Hessian, differentiable again when x is tracked by an outer level
+     * @throws IllegalArgumentException if f does not return a scalar
+     */
+    public static Tensor hessian(Fn1<Tensor> f, Tensor x) {
+        return Hessians.hessian("hessian", f, x, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * {@link #hessian(Fn1, Tensor)} with {@code chunk} tangent directions per forward pass:
+     * larger chunks mean fewer passes over f, each carrying more tangents.
+     *
+     * <pre>{@code hessian(v -> v.square().sum(), Tensor.of(1, 2, 3), 3);   // 2 times the 3x3 identity, in one pass}</pre>
+     *
+     * @param f the function; it must return a scalar
+     * @param x the point
+     * @param chunk directions per pass, at least 1
+     * @return the Hessian
+     */
+    public static Tensor hessian(Fn1<Tensor> f, Tensor x, int chunk) {
+        return Hessians.hessian("hessian", f, x, chunk);
+    }
+
+    /**
+     * The second derivative of a scalar function of a number, by forward-over-reverse.
+     *
+     * <pre>{@code hessian(x -> x.pow(3), 2);   // 12.0}</pre>
+     *
+     * @param f the function
+     * @param x the point
+     * @return f''(x)
+     */
+    public static double hessian(Fn1<Real> f, double x) {
+        return Hessians.hessian("hessian", f, Real.of(x)).value();
+    }
+
+    /**
+     * The second derivative of a scalar function at a (possibly tracked) {@code Real}.
+     *
+     * <pre>{@code hessian(x -> x.pow(3), Real.of(2));   // 12.0}</pre>
+     *
+     * @param f the function
+     * @param x the point
+     * @return f''(x), differentiable again when x is tracked
+     */
+    public static Real hessian(Fn1<Real> f, Real x) {
+        return Hessians.hessian("hessian", f, x);
+    }
+
+    /**
+     * The Hessian of {@code f} at the tensor {@code x} by reverse-over-reverse: the
+     * pullback of the gradient, applied to each basis vector, gives a row. Same result as
+     * {@link #hessian(Fn1, Tensor)}; usually slower, useful as a cross-check.
+     *
+     * <pre>{@code hessianReverse(v -> v.get(0).times(v.get(1)), Tensor.of(2, 3));   // [[0.0, 1.0], [1.0, 0.0]]}</pre>
+     *
+     * @param f the function; it must return a scalar
+     * @param x the point
+     * @return the n x n Hessian
+     */
+    public static Tensor hessianReverse(Fn1<Tensor> f, Tensor x) {
+        return Hessians.hessianReverse("hessianReverse", f, x);
+    }
+
+    /**
+     * The second derivative of a scalar function of a number, by reverse-over-reverse.
+     *
+     * <pre>{@code hessianReverse(x -> x.pow(3), 2);   // 12.0}</pre>
+     *
+     * @param f the function
+     * @param x the point
+     * @return f''(x)
+     */
+    public static double hessianReverse(Fn1<Real> f, double x) {
+        return Hessians.hessianReverse("hessianReverse", f, Real.of(x)).value();
+    }
+
+    /**
+     * The second derivative at a (possibly tracked) {@code Real}, by reverse-over-reverse.
+     *
+     * <pre>{@code hessianReverse(x -> x.pow(3), Real.of(2));   // 12.0}</pre>
+     *
+     * @param f the function
+     * @param x the point
+     * @return f''(x)
+     */
+    public static Real hessianReverse(Fn1<Real> f, Real x) {
+        return Hessians.hessianReverse("hessianReverse", f, x);
+    }
+
+    /**
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code diaghessian(x -> x.pow(3).sum(), Tensor.of(1, 2));   // ([6.0, 12.0],)}</pre>
+     *
+     * @return one diagonal per argument
+     */
+    public static <A> Grads diaghessian(Fn1<A> f, A a) {
+        return Hessians.diaghessian("diaghessian", xs -> f.apply((A) xs[0]), new Object[] {a}, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code diaghessian(x -> x.pow(3), 2);   // (12.0,)}</pre>
+     *
+     * @return one diagonal per argument
+     */
+    public static Grads diaghessian(Fn1<Real> f, double a) {
+        return Hessians.diaghessian("diaghessian", xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)}, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code diaghessian((a, b) -> a.square().times(b), 2, 3);   // (6.0, 0.0)}</pre>
+     *
+     * @return one diagonal per argument
+     */
+    public static <A, B> Grads diaghessian(Fn2<A, B> f, A a, B b) {
+        return Hessians.diaghessian("diaghessian", xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b}, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code diaghessian((a, b) -> a.square().times(b), 2, 3);   // (6.0, 0.0)}</pre>
+     *
+     * @return one diagonal per argument
+     */
+    public static <B> Grads diaghessian(Fn2<Real, B> f, double a, B b) {
+        return Hessians.diaghessian("diaghessian", xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b}, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code diaghessian((a, b) -> a.square().times(b), 2, 3);   // (6.0, 0.0)}</pre>
+     *
+     * @return one diagonal per argument
+     */
+    public static <A> Grads diaghessian(Fn2<A, Real> f, A a, double b) {
+        return Hessians.diaghessian("diaghessian", xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)}, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code diaghessian((a, b) -> a.square().times(b), 2, 3);   // (6.0, 0.0)}</pre>
+     *
+     * @return one diagonal per argument
+     */
+    public static Grads diaghessian(Fn2<Real, Real> f, double a, double b) {
+        return Hessians.diaghessian("diaghessian", xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)}, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code diaghessian((a, b, c) -> a.times(b).times(c.square()), 1, 2, 3);   // (0.0, 0.0, 4.0)}</pre>
+     *
+     * @return one diagonal per argument
+     */
+    public static <A, B, C> Grads diaghessian(Fn3<A, B, C> f, A a, B b, C c) {
+        return Hessians.diaghessian("diaghessian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2]), new Object[] {a, b, c}, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code diaghessian((a, b, c) -> a.times(b).times(c.square()), 1, 2, 3);   // (0.0, 0.0, 4.0)}</pre>
+     *
+     * @return one diagonal per argument
+     */
+    public static Grads diaghessian(Fn3<Real, Real, Real> f, double a, double b, double c) {
+        return Hessians.diaghessian("diaghessian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2]), new Object[] {Real.of(a), Real.of(b), Real.of(c)}, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code diaghessian((a, b, c, d) -> a.square().plus(d.pow(3)), 1, 2, 3, 4);   // (2.0, 0.0, 0.0, 24.0)}</pre>
+     *
+     * @return one diagonal per argument
+     */
+    public static <A, B, C, D> Grads diaghessian(Fn4<A, B, C, D> f, A a, B b, C c, D d) {
+        return Hessians.diaghessian("diaghessian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2], (D) xs[3]), new Object[] {a, b, c, d}, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code diaghessian((a, b, c, d) -> a.square().plus(d.pow(3)), 1, 2, 3, 4);   // (2.0, 0.0, 0.0, 24.0)}</pre>
+     *
+     * @return one diagonal per argument
+     */
+    public static Grads diaghessian(Fn4<Real, Real, Real, Real> f, double a, double b, double c, double d) {
+        return Hessians.diaghessian("diaghessian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2], (Real) xs[3]), new Object[] {Real.of(a), Real.of(b), Real.of(c), Real.of(d)}, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     *
+     * <pre>{@code diaghessian(xs -> ((Real) xs[0]).pow(3).times((Real) xs[4]), 2, 0, 0, 0, 1);   // (12.0, 0.0, 0.0, 0.0, 0.0)}</pre>
+     *
+     * @return one diagonal per argument
+     */
+    public static Grads diaghessian(FnN f, Object... args) {
+        return Hessians.diaghessian("diaghessian", f, args.clone(), Hessians.DEFAULT_CHUNK);
+    }
+
     // ================================================================ forwarddiff
 
+    /**
+     * {@code f(x)}, differentiated in forward mode rather than reverse mode: nothing inside
+     * f is recorded on the reverse tape (one node for the whole call), so memory stays
+     * constant however long f runs; the cost is one pass of f per 12 elements of x.
+     * Values f closes over get no gradient (they are constants inside f); pass them in x
+     * to differentiate with respect to them. The Jacobian is computed on plain numbers, so
+     * forwarddiff is differentiable once: a second derivative through it throws an
+     * {@code IllegalStateException}.
+     *
+     * <pre>{@code
+     * gradient(x -> forwarddiff(y -> y.times(y), x), 5);                                    // (10.0,)
+     * gradient((a, b) -> forwarddiff(x -> x.times(b), a), 2, 3);                           // (3.0, nothing)
+     * gradient((a, b) -> forwarddiff(v -> v.get(0).times(v.get(1)), Tensor.of(a, b)), 2, 3); // (3.0, 2.0)
+     * }</pre>
+     *
+     * @param f the function, of a Real or a Tensor, returning a Real or a Tensor
+     * @param x the argument (a Real, a Tensor, or a number)
+     * @param <A> Real or Tensor
+     * @param <R> Real or Tensor
+     * @return f(x), tracked like x
+     */
+    public static <A, R> R forwarddiff(Function<A, R> f, A x) {
+        return ForwardDiffRule.apply(f, x, Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * {@link #forwarddiff(Function, Object)} at a number (a constant: f runs once, nothing
+     * to differentiate).
+     *
+     * <pre>{@code forwarddiff(x -> x.square(), 3);   // 9.0}</pre>
+     *
+     * @param f the function of a Real
+     * @param x the argument
+     * @param <R> Real or Tensor
+     * @return f(x)
+     */
+    public static <R> R forwarddiff(Function<Real, R> f, double x) {
+        return ForwardDiffRule.apply(f, Real.of(x), Hessians.DEFAULT_CHUNK);
+    }
+
+    /**
+     * {@link #forwarddiff(Function, Object)} with {@code chunk} tangent directions per
+     * forward pass (more directions: fewer passes of f, each carrying more tangents).
+     *
+     * <pre>{@code gradient(v -> forwarddiff(w -> w.square().sum(), v, 100), Tensor.ones(100));   // one pass of f}</pre>
+     *
+     * @param f the function
+     * @param x the argument
+     * @param chunk directions per pass, at least 1
+     * @param <A> Real or Tensor
+     * @param <R> Real or Tensor
+     * @return f(x)
+     */
+    public static <A, R> R forwarddiff(Function<A, R> f, A x, int chunk) {
+        return ForwardDiffRule.apply(f, x, chunk);
+    }
+
     // ================================================================ checkpointed
+
+    /**
+     * {@code f(args...)}, without keeping f's intermediates: the tape holds one node for
+     * the call, and each backward pass runs f again (under a fresh pullback) to get the
+     * gradient, trading time for memory as Zygote's {@code checkpointed} does. Arguments
+     * are numbers, {@code Real}s and {@code Tensor}s; values f closes over are constants
+     * (pass what you differentiate as arguments). The result type is inferred from the
+     * assignment (Java's closest idiom to Julia's dynamic result).
+     *
+     * <pre>{@code gradient(x -> checkpointed(y -> y.sin().times(y), x), 1);   // (1.3817732906760363,)}</pre>
+     *
+     * @param <R> Real or Tensor, as f returns
+     * @return f's value
+     */
+    public static <A, R> R checkpointed(Fn1<A> f, A a) {
+        return (R) CheckpointRule.apply(xs -> f.apply((A) xs[0]), new Object[] {a});
+    }
+
+    /**
+     * {@code f(args...)}, without keeping f's intermediates: the tape holds one node for
+     * the call, and each backward pass runs f again (under a fresh pullback) to get the
+     * gradient, trading time for memory as Zygote's {@code checkpointed} does. Arguments
+     * are numbers, {@code Real}s and {@code Tensor}s; values f closes over are constants
+     * (pass what you differentiate as arguments). The result type is inferred from the
+     * assignment (Java's closest idiom to Julia's dynamic result).
+     *
+     * <pre>{@code checkpointed(x -> x.square(), 3);   // 9.0}</pre>
+     *
+     * @param <R> Real or Tensor, as f returns
+     * @return f's value
+     */
+    public static <R> R checkpointed(Fn1<Real> f, double a) {
+        return (R) CheckpointRule.apply(xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)});
+    }
+
+    /**
+     * {@code f(args...)}, without keeping f's intermediates: the tape holds one node for
+     * the call, and each backward pass runs f again (under a fresh pullback) to get the
+     * gradient, trading time for memory as Zygote's {@code checkpointed} does. Arguments
+     * are numbers, {@code Real}s and {@code Tensor}s; values f closes over are constants
+     * (pass what you differentiate as arguments). The result type is inferred from the
+     * assignment (Java's closest idiom to Julia's dynamic result).
+     *
+     * <pre>{@code gradient((a, b) -> checkpointed((x, y) -> x.times(y).exp(), a, b), 0, 1);   // (1.0, 0.0)}</pre>
+     *
+     * @param <R> Real or Tensor, as f returns
+     * @return f's value
+     */
+    public static <A, B, R> R checkpointed(Fn2<A, B> f, A a, B b) {
+        return (R) CheckpointRule.apply(xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b});
+    }
+
+    /**
+     * {@code f(args...)}, without keeping f's intermediates: the tape holds one node for
+     * the call, and each backward pass runs f again (under a fresh pullback) to get the
+     * gradient, trading time for memory as Zygote's {@code checkpointed} does. Arguments
+     * are numbers, {@code Real}s and {@code Tensor}s; values f closes over are constants
+     * (pass what you differentiate as arguments). The result type is inferred from the
+     * assignment (Java's closest idiom to Julia's dynamic result).
+     *
+     * <pre>{@code gradient((a, b) -> checkpointed((x, y) -> x.times(y).exp(), a, b), 0, 1);   // (1.0, 0.0)}</pre>
+     *
+     * @param <R> Real or Tensor, as f returns
+     * @return f's value
+     */
+    public static <B, R> R checkpointed(Fn2<Real, B> f, double a, B b) {
+        return (R) CheckpointRule.apply(xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b});
+    }
+
+    /**
+     * {@code f(args...)}, without keeping f's intermediates: the tape holds one node for
+     * the call, and each backward pass runs f again (under a fresh pullback) to get the
+     * gradient, trading time for memory as Zygote's {@code checkpointed} does. Arguments
+     * are numbers, {@code Real}s and {@code Tensor}s; values f closes over are constants
+     * (pass what you differentiate as arguments). The result type is inferred from the
+     * assignment (Java's closest idiom to Julia's dynamic result).
+     *
+     * <pre>{@code gradient((a, b) -> checkpointed((x, y) -> x.times(y).exp(), a, b), 0, 1);   // (1.0, 0.0)}</pre>
+     *
+     * @param <R> Real or Tensor, as f returns
+     * @return f's value
+     */
+    public static <A, R> R checkpointed(Fn2<A, Real> f, A a, double b) {
+        return (R) CheckpointRule.apply(xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)});
+    }
+
+    /**
+     * {@code f(args...)}, without keeping f's intermediates: the tape holds one node for
+     * the call, and each backward pass runs f again (under a fresh pullback) to get the
+     * gradient, trading time for memory as Zygote's {@code checkpointed} does. Arguments
+     * are numbers, {@code Real}s and {@code Tensor}s; values f closes over are constants
+     * (pass what you differentiate as arguments). The result type is inferred from the
+     * assignment (Java's closest idiom to Julia's dynamic result).
+     *
+     * <pre>{@code checkpointed((a, b) -> a.times(b), 2, 3);   // 6.0}</pre>
+     *
+     * @param <R> Real or Tensor, as f returns
+     * @return f's value
+     */
+    public static <R> R checkpointed(Fn2<Real, Real> f, double a, double b) {
+        return (R) CheckpointRule.apply(xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)});
+    }
+
+    /**
+     * {@code f(args...)}, without keeping f's intermediates: the tape holds one node for
+     * the call, and each backward pass runs f again (under a fresh pullback) to get the
+     * gradient, trading time for memory as Zygote's {@code checkpointed} does. Arguments
+     * are numbers, {@code Real}s and {@code Tensor}s; values f closes over are constants
+     * (pass what you differentiate as arguments). The result type is inferred from the
+     * assignment (Java's closest idiom to Julia's dynamic result).
+     *
+     * <pre>{@code gradient((a, b) -> checkpointed((x, y, z) -> x.times(y).times(z), a, b, Real.of(2)), 3, 4);   // (8.0, 6.0)}</pre>
+     *
+     * @param <R> Real or Tensor, as f returns
+     * @return f's value
+     */
+    public static <A, B, C, R> R checkpointed(Fn3<A, B, C> f, A a, B b, C c) {
+        return (R) CheckpointRule.apply(xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2]), new Object[] {a, b, c});
+    }
+
+    /**
+     * {@code f(args...)}, without keeping f's intermediates: the tape holds one node for
+     * the call, and each backward pass runs f again (under a fresh pullback) to get the
+     * gradient, trading time for memory as Zygote's {@code checkpointed} does. Arguments
+     * are numbers, {@code Real}s and {@code Tensor}s; values f closes over are constants
+     * (pass what you differentiate as arguments). The result type is inferred from the
+     * assignment (Java's closest idiom to Julia's dynamic result).
+     *
+     * <pre>{@code checkpointed((a, b, c) -> a.times(b).times(c), 2, 3, 4);   // 24.0}</pre>
+     *
+     * @param <R> Real or Tensor, as f returns
+     * @return f's value
+     */
+    public static <R> R checkpointed(Fn3<Real, Real, Real> f, double a, double b, double c) {
+        return (R) CheckpointRule.apply(xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2]), new Object[] {Real.of(a), Real.of(b), Real.of(c)});
+    }
+
+    /**
+     * {@code f(args...)}, without keeping f's intermediates: the tape holds one node for
+     * the call, and each backward pass runs f again (under a fresh pullback) to get the
+     * gradient, trading time for memory as Zygote's {@code checkpointed} does. Arguments
+     * are numbers, {@code Real}s and {@code Tensor}s; values f closes over are constants
+     * (pass what you differentiate as arguments). The result type is inferred from the
+     * assignment (Java's closest idiom to Julia's dynamic result).
+     *
+     * <pre>{@code checkpointed((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // 10.0}</pre>
+     *
+     * @param <R> Real or Tensor, as f returns
+     * @return f's value
+     */
+    public static <A, B, C, D, R> R checkpointed(Fn4<A, B, C, D> f, A a, B b, C c, D d) {
+        return (R) CheckpointRule.apply(xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2], (D) xs[3]), new Object[] {a, b, c, d});
+    }
+
+    /**
+     * {@code f(args...)}, without keeping f's intermediates: the tape holds one node for
+     * the call, and each backward pass runs f again (under a fresh pullback) to get the
+     * gradient, trading time for memory as Zygote's {@code checkpointed} does. Arguments
+     * are numbers, {@code Real}s and {@code Tensor}s; values f closes over are constants
+     * (pass what you differentiate as arguments). The result type is inferred from the
+     * assignment (Java's closest idiom to Julia's dynamic result).
+     *
+     * <pre>{@code checkpointed((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // 10.0}</pre>
+     *
+     * @param <R> Real or Tensor, as f returns
+     * @return f's value
+     */
+    public static <R> R checkpointed(Fn4<Real, Real, Real, Real> f, double a, double b, double c, double d) {
+        return (R) CheckpointRule.apply(xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2], (Real) xs[3]), new Object[] {Real.of(a), Real.of(b), Real.of(c), Real.of(d)});
+    }
+
+    /**
+     * {@code f(args...)}, without keeping f's intermediates: the tape holds one node for
+     * the call, and each backward pass runs f again (under a fresh pullback) to get the
+     * gradient, trading time for memory as Zygote's {@code checkpointed} does. Arguments
+     * are numbers, {@code Real}s and {@code Tensor}s; values f closes over are constants
+     * (pass what you differentiate as arguments). The result type is inferred from the
+     * assignment (Java's closest idiom to Julia's dynamic result).
+     *
+     * <pre>{@code checkpointed(xs -> ((Real) xs[0]).times((Real) xs[4]), 1, 2, 3, 4, 5);   // 5.0}</pre>
+     *
+     * @param <R> Real or Tensor, as f returns
+     * @return f's value
+     */
+    public static <R> R checkpointed(FnN f, Object... args) {
+        return (R) CheckpointRule.apply(f, args.clone());
+    }
 
     // ================================================================ implicit parameters
 
