@@ -25,13 +25,25 @@ public final class NewtonsMethod {
     }
 
     /**
-     * What one iteration saw, before it stepped.
+     * What one iteration saw at its point, before it stepped.
      *
      * @param iteration the iteration number, from 0
-     * @param loss the function's value
-     * @param gradientNorm the length of the gradient (0 at a minimum)
+     * @param x the point
+     * @param loss the function's value there
+     * @param gradient the gradient there
+     * @param hessian the Hessian there, n x n for n parameters
      */
-    public record Step(int iteration, double loss, double gradientNorm) {
+    public record Step(int iteration, Tensor x, double loss, Tensor gradient, Tensor hessian) {
+        /**
+         * The length of the gradient: 0 at a minimum.
+         *
+         * <pre>{@code step.gradientNorm();   // 6.4e-08}</pre>
+         *
+         * @return the 2-norm of the gradient
+         */
+        public double gradientNorm() {
+            return gradient.norm().value();
+        }
     }
 
     /**
@@ -61,11 +73,12 @@ public final class NewtonsMethod {
         for (int i = 0; ; i++) {
             WithGradient r = withgradient(f, x);
             Tensor g = r.grad().tensor(0);
-            double norm = g.norm().value();
-            steps.add(new Step(i, ((Real) r.val()).value(), norm));
-            if (norm <= tolerance || i == maxIterations) return new Result(x, List.copyOf(steps));
             // The Hessian as the Jacobian of the gradient: differentiating a gradient again.
             Tensor h = jacobian(y -> gradient(f, y).tensor(0), x).tensor(0);
+            Step step = new Step(i, x, ((Real) r.val()).value(), g, h);
+            steps.add(step);
+            if (step.gradientNorm() <= tolerance || i == maxIterations) return new Result(x, List.copyOf(steps));
+            // Solving H d = g is cheaper and more accurate than forming the inverse of H.
             x = x.minus(h.solve(g));
         }
     }
