@@ -25,6 +25,11 @@ public final class Examples {
                 "nothing, as in Zygote.");
         SeedPage.write(t);
         MoreExamples.write(t);
+        out.println();
+        out.println("A worked example: fitting models");
+        out.println("================================");
+        out.println();
+        WorkedExample.run(out);
         return t;
     }
 

@@ -2,6 +2,8 @@ package zygote4j.examples;
 
 import static zygote4j.Zygote.*;
 
+import java.util.List;
+import zygote4j.Params;
 import zygote4j.Primitive;
 import zygote4j.Pullback;
 import zygote4j.Real;
@@ -33,6 +35,10 @@ final class MoreExamples {
         }
     };
 
+    /** A record used as an argument: its gradient is a record of the same type. */
+    record Line(Real slope, Real intercept) {
+    }
+
     static void write(Transcript t) {
         t.section("gradient, withgradient, pullback", "gradient, withgradient, pullback",
                 "Reverse mode. Arguments are numbers, Reals, Tensors (and records, lists, maps of them).");
@@ -49,6 +55,40 @@ final class MoreExamples {
                 });
         t.show("p.back(1);", () -> p[0].back(1));
         t.show("p.back(10);   // back may be called more than once", () -> p[0].back(10));
+
+        t.section("jacobian, withjacobian", "jacobian(f, x)",
+                "One row per output element, one column per input element (both flattened row-major);",
+                "for a number argument, one entry per output element.");
+        t.show("jacobian(x -> x.sin(), Tensor.of(0, 1));", () -> jacobian(x -> x.sin(), Tensor.of(0, 1)));
+        t.show("jacobian((a, b) -> Tensor.of(a.times(b), a.plus(b)), 2, 3);",
+                () -> jacobian((a, b) -> Tensor.of(a.times(b), a.plus(b)), 2, 3));
+
+        t.section("Records, lists, maps and Params", "structs, Params",
+                "A record of Reals and Tensors gets a record of the same type as its gradient; a List gets a",
+                "List and a Map a Map. Implicit mode collects gradients by parameter, as Flux does.");
+        t.define("record Line(Real slope, Real intercept) {}");
+        t.show("gradient(p -> p.slope().times(3).plus(p.intercept()), new Line(Real.of(1), Real.of(2)));",
+                () -> gradient(p -> p.slope().times(3).plus(p.intercept()), new Line(Real.of(1), Real.of(2))));
+        t.show("gradient(xs -> xs.get(0).times(xs.get(1)), List.of(Real.of(2), Real.of(3)));",
+                () -> gradient(xs -> xs.get(0).times(xs.get(1)), List.of(Real.of(2), Real.of(3))));
+        Tensor w = Tensor.of(1, 2);
+        t.show("""
+                Tensor w = Tensor.of(1, 2);
+                Grads g = gradient(() -> w.times(w).sum(), Params.of(w));
+                g.get(w);""",
+                () -> gradient(() -> w.times(w).sum(), Params.of(w)).get(w));
+
+        t.section("Linear algebra", "LinearAlgebra",
+                "matmul (NumPy's semantics), det, logdet, inv, solve, cholesky, trace, norm: each with",
+                "forward and reverse rules, differentiable again.");
+        t.show("""
+                Tensor A = Tensor.of(new double[][] {{2, 1}, {1, 3}});
+                gradient(m -> m.det(), A);   // det(A) inv(A)^T""",
+                () -> gradient(m -> m.det(), Tensor.of(new double[][] {{2, 1}, {1, 3}})));
+        t.show("gradient(m -> m.logdet(), A);   // inv(A)^T",
+                () -> gradient(m -> m.logdet(), Tensor.of(new double[][] {{2, 1}, {1, 3}})));
+        t.show("gradient(b -> A.solve(b).sum(), Tensor.of(1, 1));",
+                () -> gradient(b -> Tensor.of(new double[][] {{2, 1}, {1, 3}}).solve(b).sum(), Tensor.of(1, 1)));
 
         t.section("jvp, derivative", null, "Forward mode: one pass, no tape.");
         t.show("jvp(x -> x.times(x).sum(), Tensor.of(1, 2), Tensor.of(1, 0));",

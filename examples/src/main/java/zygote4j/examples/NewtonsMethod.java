@@ -73,8 +73,8 @@ public final class NewtonsMethod {
         for (int i = 0; ; i++) {
             WithGradient r = withgradient(f, x);
             Tensor g = r.grad().tensor(0);
-            // The Hessian as the Jacobian of the gradient: differentiating a gradient again.
-            Tensor h = jacobian(y -> gradient(f, y).tensor(0), x).tensor(0);
+            // The Hessian by forward mode over reverse mode: one pass per chunk of directions.
+            Tensor h = hessian(f, x);
             Step step = new Step(i, x, ((Real) r.val()).value(), g, h);
             steps.add(step);
             if (step.gradientNorm() <= tolerance || i == maxIterations) return new Result(x, List.copyOf(steps));
