@@ -25,6 +25,8 @@ final class Forward {
     @SuppressWarnings("unchecked")
     static <A, R> Jvp<R> jvp(java.util.function.Function<A, R> f, Object x, Object dx) {
         checkTangent(x, dx);
+        Values.checkUsable(x, "jvp");
+        Values.checkUsable(dx, "jvp");
         ForwardLevel level = Levels.pushForward(1);
         R out;
         try {

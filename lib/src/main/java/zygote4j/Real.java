@@ -78,10 +78,16 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return primal != null ? primal : new Real(v);
     }
 
-    /** Tangent in direction {@code i} at this value's forward level, or null for zero. */
+    /**
+     * Tangent in direction {@code i} at this value's forward level (null only when this
+     * value has no tangents). A zero tangent is a {@code Real} zero, not null, so that it is
+     * multiplied by the partial derivative like any number (0 * Inf = NaN), exactly as the
+     * plain fast path of {@link ScalarDispatch} does: nested and first-order forward mode
+     * then agree.
+     */
     Real tangent(int i) {
-        if (tan instanceof double[] d) return d[i] == 0 ? null : new Real(d[i]);
-        if (tan instanceof Real[] r) return r[i];
+        if (tan instanceof double[] d) return new Real(d[i]);
+        if (tan instanceof Real[] r) return r[i] == null ? ZERO : r[i];
         return null;
     }
 
@@ -329,10 +335,13 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return new Real(Math.signum(v));
     }
 
-    /** 1 if {@code this >= other}, else 0, as a constant. <pre>{@code Real.of(2).stepGe(Real.of(1));   // 1.0}</pre> */
+    /**
+     * 1 if {@code this >= other}, 0 if less, NaN if either is NaN, as a constant.
+     * <pre>{@code Real.of(2).stepGe(Real.of(1));   // 1.0}</pre>
+     */
     @Override
     public Real stepGe(Real other) {
-        return new Real(v >= other.v ? 1 : 0);
+        return new Real(ScalarRules.step(v, other.v));
     }
 
     /** The plain constant {@code c}. <pre>{@code Real.of(2).fill(5);   // 5.0}</pre> */
