@@ -52,9 +52,9 @@ final class Args {
             }
             return Collections.unmodifiableMap(out);
         }
+        if (arg == null) throw new IllegalArgumentException(op + ": the argument is null; " + SUPPORTED);
         throw new IllegalArgumentException(op + ": cannot differentiate with respect to an argument of type "
-                + (arg == null ? "null" : arg.getClass().getSimpleName()
-                + (arg.getClass().isArray() ? " (use Tensor.of(...) for arrays)" : ""))
+                + arg.getClass().getSimpleName() + (arg.getClass().isArray() ? " (use Tensor.of(...) for arrays)" : "")
                 + "; " + SUPPORTED);
     }
 

@@ -59,8 +59,8 @@ final class Dispatch {
         boolean ok = tangent == null || (out instanceof Real ? tangent instanceof Real
                 : tangent instanceof Tensor t && java.util.Arrays.equals(t.shape, ((Tensor) out).shape));
         if (!ok) {
-            throw new IllegalStateException("The forward rule of '" + p.name() + "' returned a tangent "
-                    + Values.describe(tangent) + " for an output that is " + Values.describe(out)
+            throw new IllegalStateException("The forward rule of '" + p.name() + "' returned "
+                    + Values.describe(tangent) + " as the tangent of an output that is " + Values.describe(out)
                     + "; a tangent must have its output's type and shape (or be null for zero)");
         }
         return tangent;

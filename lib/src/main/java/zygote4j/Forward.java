@@ -42,6 +42,11 @@ final class Forward {
 
     private static void checkTangent(Object x, Object dx) {
         boolean scalar = x instanceof Real || x instanceof Number;
+        if (!scalar && !(x instanceof Tensor)) {
+            throw new IllegalArgumentException("jvp: cannot differentiate with respect to "
+                    + (x == null ? "null" : "an argument of type " + x.getClass().getSimpleName())
+                    + "; forward mode takes a Real, a number or a Tensor");
+        }
         if (scalar && (dx instanceof Real || dx instanceof Number)) return;
         if (x instanceof Tensor t && dx instanceof Tensor d && java.util.Arrays.equals(t.shape, d.shape)) return;
         throw new IllegalArgumentException("jvp: the tangent must be shaped like the input: input is "

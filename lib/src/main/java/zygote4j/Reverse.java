@@ -16,7 +16,7 @@ final class Reverse {
         try {
             Object[] tracked = new Object[args.length];
             for (int i = 0; i < args.length; i++) {
-                tracked[i] = Args.track(op, args[i], leaf -> {
+                tracked[i] = Args.track(op + ", argument " + i, args[i], leaf -> {
                     Values.checkUsable(leaf, op);
                     Object t = leaf(tape, leaf);
                     leaves.add(t);
