@@ -7,6 +7,9 @@ package zygote4j;
  *
  * <p>Conventions at kinks: {@code abs'(0) = 0}; {@code max(a, b)} at a tie sends the
  * whole gradient to {@code a}, and so does {@code min}; {@code sqrt'(0) = +Infinity}.
+ * The double and the generic form of each derivative agree at every point, special
+ * points included (see {@link #POW}), so that every mode and order gives the same
+ * numbers; docs/numerics.md lists the conventions and NumericsTest checks them.
  */
 final class ScalarRules {
     private ScalarRules() {
