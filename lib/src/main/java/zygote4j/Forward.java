@@ -32,6 +32,7 @@ final class Forward {
         try {
             Object seeded = seed(level, x, new Object[] {dx instanceof Number n ? Real.of(n.doubleValue()) : dx});
             out = f.apply((A) seeded);
+            Values.checkUsable(out, "jvp");
         } finally {
             Levels.pop(level);
         }

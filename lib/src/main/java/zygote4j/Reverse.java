@@ -24,6 +24,9 @@ final class Reverse {
                 });
             }
             out = f.apply(tracked);
+            // A result tracked by a level that has closed (an inner gradient's tracer) would
+            // silently get no gradient: report it while this level is still open.
+            Values.checkUsable(out, op);
         } finally {
             Levels.pop(tape);
         }

@@ -115,6 +115,33 @@ class EscapedTracerTest {
     }
 
     @Test
+    void anInnerTracerReturnedAsTheResult() {
+        // The function returns a tracer of an inner gradient that has already returned: it
+        // must not quietly count as a constant (which would give the gradient "nothing").
+        String rev = "reverse-mode level (gradient/pullback)";
+        assertEscaped("gradient", rev, AFTER_RETURN, () -> gradient(x -> {
+            Real[] inner = new Real[1];
+            gradient(y -> {
+                inner[0] = y.times(x);
+                return inner[0];
+            }, x);
+            return inner[0];
+        }, 2));
+        assertEscaped("jvp", rev, AFTER_RETURN, () -> jvp((Real x) -> {
+            Real[] inner = new Real[1];
+            gradient(y -> {
+                inner[0] = y.times(x);
+                return inner[0];
+            }, x);
+            return inner[0];
+        }, Real.of(2), Real.ONE));
+        // a plain result is fine, and so is an inner function's result tracked by an outer level
+        assertEquals("(nothing,)", gradient(x -> Real.of(1), 2).toString());
+        assertEquals("(4.0,)", gradient(x -> gradient(y -> x.square(), 1).get(0) == null ? x.square() : x, 2)
+                .toString());
+    }
+
+    @Test
     void readingTheNumberOfAnEscapedValueIsAllowed() {
         Real x = escapedReal();
         assertEquals(6.0, x.value(), 0);

@@ -116,6 +116,17 @@ class NestingTest {
     }
 
     @Test
+    void aPullbackTakenOutsideDifferentiatedInsideInItsCotangent() {
+        // back is linear in its cotangent; differentiating through it gives the partials.
+        Pullback p = pullback((a, b) -> a.sin().times(b), 1.0, 2.0);
+        Grads g = gradient(s -> p.back(s).real(0).plus(p.back(s).real(1)), 3);
+        assertEquals(2 * Math.cos(1) + Math.sin(1), g.real(0).value(), 1e-15);
+        Pullback q = pullback((Tensor v) -> v.times(v), Tensor.of(1, 2));
+        Grads h = gradient((Tensor s) -> q.back(s).tensor(0).sum(), Tensor.of(5, 7));
+        assertEquals("([2.0, 4.0],)", h.toString());
+    }
+
+    @Test
     void levelStackIsEmptyAfterNesting() {
         gradient(x -> fwd(y -> rev(z -> fwd(Real::sin, z), y), x), X);
         assertEquals(0, Levels.depth());
