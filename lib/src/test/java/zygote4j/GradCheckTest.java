@@ -144,6 +144,17 @@ class GradCheckTest {
     }
 
     @Test
+    void largeInputsAreCheckedAlongRandomDirections() {
+        java.util.Random r = new java.util.Random(5);
+        Tensor x = Prop.tensor(r, -2, 2, 20, 15), y = Prop.tensor(r, -2, 2, 20, 15);   // 300 elements each
+        GradCheck.check(timesSin(false, false), x, y);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> GradCheck.check(timesSin(false, true), x, y));
+        assertTrue(e.getMessage().contains("vjp, input 0: <v, J^T w> = "), e.getMessage());
+        assertTrue(e.getMessage().contains(", ... (300 elements)"), e.getMessage());
+    }
+
+    @Test
     void wrongForwardRuleFails() {
         Tensor x = Tensor.of(0.5, -1.2, 2), y = Tensor.of(1.1, 0.2, -0.7);
         IllegalStateException e = assertThrows(IllegalStateException.class,
