@@ -155,11 +155,11 @@ final class ScalarRules {
         <T extends Numeric<T>> T db(T a, T b, T z) { return z.div(b).neg(); }
     };
     /**
-     * a^b. d/da is b a^(b-1), taken as 0 where b = 0 (also at a = 0, where the formula would
-     * give 0 * Inf; NaN for a NaN base). d/db is z log(a): taken as 0 at a = 0 for b >= 0 (the limit for
-     * b > 0), NaN at a = 0 for b < 0, and NaN for a negative base, where a real power is
-     * not differentiable in b. The double and the generic forms agree at every point, so
-     * scalars, tensors and every order of differentiation give the same numbers.
+     * a^b. d/da is b a^(b-1), taken as 0 where b = 0 (also at a = 0, where the formula
+     * would give 0 * Inf; NaN for a NaN base). d/db is z log(a): taken as 0 at a = 0 for
+     * b >= 0 (the limit for b > 0), NaN at a = 0 for b < 0, and NaN for a negative base,
+     * where a real power is not differentiable in b. The double and the generic forms agree
+     * at every point, so scalars, tensors and every order give the same numbers.
      */
     static final BinaryRule POW = new BinaryRule("pow") {
         double apply(double a, double b) { return Math.pow(a, b); }
