@@ -60,9 +60,9 @@ final class Args {
             throw new IllegalArgumentException(op + ": Params go with a loss of no arguments, as in "
                     + "gradient(() -> loss, params); the function given takes the Params as an argument");
         }
+        if (arg == null) throw new IllegalArgumentException(op + ": the argument is null; " + SUPPORTED);
         throw new IllegalArgumentException(op + ": cannot differentiate with respect to an argument of type "
-                + (arg == null ? "null" : arg.getClass().getSimpleName()
-                + (arg.getClass().isArray() ? " (use Tensor.of(...) for arrays)" : ""))
+                + arg.getClass().getSimpleName() + (arg.getClass().isArray() ? " (use Tensor.of(...) for arrays)" : "")
                 + "; " + SUPPORTED);
     }
 

@@ -51,8 +51,20 @@ final class Dispatch {
                 t[i] = tracked[i] ? Values.tangent(in[i], k) : null;
                 any |= t[i] != null;
             }
-            outTangents[k] = any ? p.jvp(primals, out, t.clone()) : null;
+            outTangents[k] = any ? checkTangent(p, out, p.jvp(primals, out, t.clone())) : null;
         }
         return Values.trackForward(out, f, outTangents);
+    }
+
+    /** A forward rule's result must be null (zero) or shaped like the output. */
+    private static Object checkTangent(Primitive p, Object out, Object tangent) {
+        boolean ok = tangent == null || (out instanceof Real ? tangent instanceof Real
+                : tangent instanceof Tensor t && java.util.Arrays.equals(t.shape, ((Tensor) out).shape));
+        if (!ok) {
+            throw new IllegalStateException("The forward rule of '" + p.name() + "' returned "
+                    + Values.describe(tangent) + " as the tangent of an output that is " + Values.describe(out)
+                    + "; a tangent must have its output's type and shape (or be null for zero)");
+        }
+        return tangent;
     }
 }

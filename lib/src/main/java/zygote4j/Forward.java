@@ -26,11 +26,14 @@ final class Forward {
     @SuppressWarnings("unchecked")
     static <A, R> Jvp<R> jvp(java.util.function.Function<A, R> f, Object x, Object dx) {
         checkTangent(x, dx);
+        Values.checkUsable(x, "jvp");
+        Values.checkUsable(dx, "jvp");
         ForwardLevel level = Levels.pushForward(1);
         R out;
         try {
             Object seeded = seed(level, x, new Object[] {dx instanceof Number n ? Real.of(n.doubleValue()) : dx});
             out = f.apply((A) seeded);
+            Values.checkUsable(out, "jvp");
         } finally {
             Levels.pop(level);
         }
@@ -41,6 +44,11 @@ final class Forward {
 
     private static void checkTangent(Object x, Object dx) {
         boolean scalar = x instanceof Real || x instanceof Number;
+        if (!scalar && !(x instanceof Tensor)) {
+            throw new IllegalArgumentException("jvp: cannot differentiate with respect to "
+                    + (x == null ? "null" : "an argument of type " + x.getClass().getSimpleName())
+                    + "; forward mode takes a Real, a number or a Tensor");
+        }
         if (scalar && (dx instanceof Real || dx instanceof Number)) return;
         if (x instanceof Tensor t && dx instanceof Tensor d && java.util.Arrays.equals(t.shape, d.shape)) return;
         throw new IllegalArgumentException("jvp: the tangent must be shaped like the input: input is "

@@ -19,6 +19,16 @@ abstract class Level {
         this.owner = Thread.currentThread();
     }
 
+    /**
+     * Whether tracers of this level are constants for the code running now: the level is
+     * hidden ({@code ignore}, {@code forwarddiff}) and this is its own thread. Another
+     * thread never sees a level as hidden, so that its use of a tracer is reported by
+     * {@link #checkUsable} instead of silently computing on a constant.
+     */
+    final boolean hiddenHere() {
+        return hidden && owner == Thread.currentThread();
+    }
+
     /** Throws a clear error when a tracer of this level is used where it no longer belongs. */
     final void checkUsable(String op) {
         if (!active) {

@@ -31,11 +31,14 @@ final class Levels {
     static void pop(Level level) {
         ArrayList<Level> s = STACK.get();
         level.active = false;
+        // A closed level is never hidden, so that any later use of its tracers is reported.
+        level.hidden = false;
         int i = s.lastIndexOf(level);
         // Remove it and anything a misbehaving callback left above it, so the stack is clean.
         while (s.size() > i && i >= 0) {
             Level l = s.remove(s.size() - 1);
             l.active = false;
+            l.hidden = false;
         }
     }
 

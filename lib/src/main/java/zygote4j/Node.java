@@ -36,8 +36,8 @@ final class Node {
             boolean ok = in instanceof Real ? c instanceof Real
                     : c instanceof Tensor ct && Arrays.equals(ct.shape, ((Tensor) in).shape);
             if (!ok) {
-                throw new IllegalStateException("The reverse rule of '" + rule.name() + "' returned a cotangent "
-                        + Values.describe(c) + " for input " + i + ", which is " + Values.describe(in)
+                throw new IllegalStateException("The reverse rule of '" + rule.name() + "' returned "
+                        + Values.describe(c) + " as the cotangent of input " + i + ", which is " + Values.describe(in)
                         + "; a cotangent must have its input's type and shape");
             }
         }

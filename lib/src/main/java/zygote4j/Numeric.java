@@ -87,8 +87,9 @@ public interface Numeric<T extends Numeric<T>> {
     T sign();
 
     /**
-     * 1 where this element is greater than or equal to {@code other}'s, 0 elsewhere, as
-     * a constant (no gradient). Used by the rules of {@code max} and {@code min}.
+     * 1 where this element is greater than or equal to {@code other}'s, 0 where it is less,
+     * NaN where either is NaN, as a constant (no gradient). Used by the rules of
+     * {@code max} and {@code min}.
      */
     T stepGe(T other);
 

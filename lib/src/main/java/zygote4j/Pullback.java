@@ -78,6 +78,7 @@ public final class Pullback {
     }
 
     private Grads back(Object dy) {
+        Values.checkUsable(dy, "pullback.back");
         Object seed = checkSeed(dy);
         if (Values.level(output) != tape) return new Grads(new Object[args.length]);
         int[] ids = new int[leaves.size()];

@@ -17,9 +17,19 @@ import static zygote4j.ScalarDispatch.unary;
  * gradient(t -> t.times(t).plus(t.sin()), 2.0);   // (3.5838531634528574,)
  * }</pre>
  *
- * <p>Conventions at kinks: {@code abs} has derivative 0 at 0; {@code max} and
- * {@code min} send the whole gradient to the receiver at a tie; {@code sqrt} has an
- * infinite derivative at 0. {@link #equals} and {@link #hashCode} compare values only.
+ * <p>Derivatives follow IEEE arithmetic and these conventions (docs/numerics.md has the
+ * full list, each one tested): {@code abs} has derivative 0 at 0; {@code max} and
+ * {@code min} send the whole gradient to the receiver at a tie, and NaN to both operands
+ * when either is NaN; {@code sqrt} and {@code log} have derivative +Infinity at 0;
+ * {@code pow} differentiates a zero or negative base with an integer exponent as a
+ * polynomial; a NaN input gives a NaN gradient wherever the derivative depends on it.
+ * {@link #equals} and {@link #hashCode} compare values only.
+ *
+ * <pre>{@code
+ * gradient(x -> x.abs(), 0);             // (0.0,)
+ * gradient(x -> x.pow(2), -3);           // (-6.0,)
+ * gradient(x -> x.sqrt().times(0), 0);   // (NaN,): 0 * Infinity, never hidden
+ * }</pre>
  */
 public final class Real implements Numeric<Real>, Comparable<Real> {
     /** The plain constant 0. */
@@ -78,10 +88,16 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return primal != null ? primal : new Real(v);
     }
 
-    /** Tangent in direction {@code i} at this value's forward level, or null for zero. */
+    /**
+     * Tangent in direction {@code i} at this value's forward level (null only when this
+     * value has no tangents). A zero tangent is a {@code Real} zero, not null, so that it is
+     * multiplied by the partial derivative like any number (0 * Inf = NaN), exactly as the
+     * plain fast path of {@link ScalarDispatch} does: nested and first-order forward mode
+     * then agree.
+     */
     Real tangent(int i) {
-        if (tan instanceof double[] d) return d[i] == 0 ? null : new Real(d[i]);
-        if (tan instanceof Real[] r) return r[i];
+        if (tan instanceof double[] d) return new Real(d[i]);
+        if (tan instanceof Real[] r) return r[i] == null ? ZERO : r[i];
         return null;
     }
 
@@ -162,8 +178,10 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
     }
 
     /**
-     * {@code this^exponent}. The derivative in the exponent is {@code z log(this)}: 0 at a
-     * zero base, NaN for a negative base.
+     * {@code this^exponent}, as {@link Math#pow}. The derivative in the base is
+     * {@code b this^(b-1)}, 0 where the exponent is 0; in the exponent it is
+     * {@code z log(this)}, 0 at a zero base for an exponent {@code >= 0}, NaN for a
+     * negative base (not differentiable in the exponent there).
      * <pre>{@code Real.of(2).pow(Real.of(3));   // 8.0}</pre>
      */
     @Override
@@ -177,13 +195,13 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return binary(ScalarRules.POW, this, new Real(c));
     }
 
-    /** e^this. <pre>{@code Real.of(0).exp();   // 1.0}</pre> */
+    /** e^this; overflows to Infinity (derivative Infinity, not NaN) above about 709.78. <pre>{@code Real.of(0).exp();   // 1.0}</pre> */
     @Override
     public Real exp() {
         return unary(ScalarRules.EXP, this);
     }
 
-    /** Natural logarithm. <pre>{@code Real.of(1).log();   // 0.0}</pre> */
+    /** Natural logarithm; at 0 the value is -Infinity and the derivative +Infinity. <pre>{@code Real.of(1).log();   // 0.0}</pre> */
     @Override
     public Real log() {
         return unary(ScalarRules.LOG, this);
@@ -303,7 +321,7 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return binary(ScalarRules.HYPOT, this, new Real(c));
     }
 
-    /** The larger of the two; at a tie the gradient goes to {@code this}. <pre>{@code Real.of(1).max(Real.of(2));   // 2.0}</pre> */
+    /** The larger of the two; at a tie the gradient goes to {@code this}; a NaN operand gives NaN (and NaN partials). <pre>{@code Real.of(1).max(Real.of(2));   // 2.0}</pre> */
     public Real max(Real other) {
         return binary(ScalarRules.MAX, this, other);
     }
@@ -313,7 +331,7 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return binary(ScalarRules.MAX, this, new Real(c));
     }
 
-    /** The smaller of the two; at a tie the gradient goes to {@code this}. <pre>{@code Real.of(1).min(Real.of(2));   // 1.0}</pre> */
+    /** The smaller of the two; at a tie the gradient goes to {@code this}; a NaN operand gives NaN (and NaN partials). <pre>{@code Real.of(1).min(Real.of(2));   // 1.0}</pre> */
     public Real min(Real other) {
         return binary(ScalarRules.MIN, this, other);
     }
@@ -329,10 +347,13 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return new Real(Math.signum(v));
     }
 
-    /** 1 if {@code this >= other}, else 0, as a constant. <pre>{@code Real.of(2).stepGe(Real.of(1));   // 1.0}</pre> */
+    /**
+     * 1 if {@code this >= other}, 0 if less, NaN if either is NaN, as a constant.
+     * <pre>{@code Real.of(2).stepGe(Real.of(1));   // 1.0}</pre>
+     */
     @Override
     public Real stepGe(Real other) {
-        return new Real(v >= other.v ? 1 : 0);
+        return new Real(ScalarRules.step(v, other.v));
     }
 
     /** The plain constant {@code c}. <pre>{@code Real.of(2).fill(5);   // 5.0}</pre> */

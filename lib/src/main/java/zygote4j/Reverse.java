@@ -16,13 +16,17 @@ final class Reverse {
         try {
             Object[] tracked = new Object[args.length];
             for (int i = 0; i < args.length; i++) {
-                tracked[i] = Args.track(op, args[i], leaf -> {
+                tracked[i] = Args.track(op + ", argument " + i, args[i], leaf -> {
+                    Values.checkUsable(leaf, op);
                     Object t = leaf(tape, leaf);
                     leaves.add(t);
                     return t;
                 });
             }
             out = f.apply(tracked);
+            // A result tracked by a level that has closed (an inner gradient's tracer) would
+            // silently get no gradient: report it while this level is still open.
+            Values.checkUsable(out, op);
         } finally {
             Levels.pop(tape);
         }

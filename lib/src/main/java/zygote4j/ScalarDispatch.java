@@ -20,7 +20,7 @@ final class ScalarDispatch {
 
     private static Real unaryTracked(UnaryRule op, Real x) {
         Level level = x.level;
-        if (level.hidden) return new Real(op.apply(x.v));
+        if (level.hiddenHere()) return new Real(op.apply(x.v));
         level.checkUsable(op.name);
         if (x.primal == null) {
             if (level instanceof Tape tape) {
@@ -58,7 +58,7 @@ final class ScalarDispatch {
 
     private static Level visible(Real r) {
         Level l = r.level;
-        return l == null || l.hidden ? null : l;
+        return l == null || l.hiddenHere() ? null : l;
     }
 
     private static Real binaryTracked(BinaryRule op, Real a, Real b) {

@@ -7,9 +7,17 @@ package zygote4j;
  *
  * <p>Conventions at kinks: {@code abs'(0) = 0}; {@code max(a, b)} at a tie sends the
  * whole gradient to {@code a}, and so does {@code min}; {@code sqrt'(0) = +Infinity}.
+ * The double and the generic form of each derivative agree at every point, special
+ * points included (see {@link #POW}), so that every mode and order gives the same
+ * numbers; docs/numerics.md lists the conventions and NumericsTest checks them.
  */
 final class ScalarRules {
     private ScalarRules() {
+    }
+
+    /** 1 if a >= b, 0 if a < b, NaN if either is NaN (as {@link Numeric#stepGe}). */
+    static double step(double a, double b) {
+        return a >= b ? 1 : a < b ? 0 : Double.NaN;
     }
 
     static final UnaryRule NEG = new UnaryRule("neg") {
@@ -147,15 +155,30 @@ final class ScalarRules {
         <T extends Numeric<T>> T db(T a, T b, T z) { return z.div(b).neg(); }
     };
     /**
-     * a^b. d/db is z log(a), which is taken as 0 at a = 0 (the limit for b > 0) and is
-     * NaN for a negative base, where a real power is not differentiable in b.
+     * a^b. d/da is b a^(b-1), taken as 0 where b = 0 (also at a = 0, where the formula
+     * would give 0 * Inf; NaN for a NaN base). d/db is z log(a): taken as 0 at a = 0 for
+     * b >= 0 (the limit for b > 0), NaN at a = 0 for b < 0, and NaN for a negative base,
+     * where a real power is not differentiable in b. The double and the generic forms agree
+     * at every point, so scalars, tensors and every order give the same numbers.
      */
     static final BinaryRule POW = new BinaryRule("pow") {
         double apply(double a, double b) { return Math.pow(a, b); }
-        double da(double a, double b, double z) { return b == 0 ? 0 : b * Math.pow(a, b - 1); }
-        double db(double a, double b, double z) { return a == 0 ? 0 : z * Math.log(a); }
-        <T extends Numeric<T>> T da(T a, T b, T z) { return b.times(a.pow(b.minus(1))); }
-        <T extends Numeric<T>> T db(T a, T b, T z) { return z.times(a.log()); }
+        double da(double a, double b, double z) {
+            if (b == 0) return Double.isNaN(a) ? Double.NaN : 0;
+            return b * Math.pow(a, b - 1);
+        }
+        double db(double a, double b, double z) { return z * Math.log(a == 0 ? 1 : a); }
+        <T extends Numeric<T>> T da(T a, T b, T z) {
+            // b a^(b - m) with the constant m = 1 except where a = b = 0 (then m = 0, a^0 = 1,
+            // and the product is 0 instead of 0 * Inf): exact derivatives of every order
+            // everywhere else, since m carries no gradient.
+            T m = a.sign().abs().plus(b.sign().abs()).sign();
+            return b.times(a.pow(b.minus(m)));
+        }
+        <T extends Numeric<T>> T db(T a, T b, T z) {
+            // log of a with its zeros replaced by the constant 1 (see the double form).
+            return z.times(a.plus(a.sign().abs().neg().plus(1)).log());
+        }
     };
     /** atan2(a, b): the angle of the point (b, a). */
     static final BinaryRule ATAN2 = new BinaryRule("atan2") {
@@ -172,17 +195,19 @@ final class ScalarRules {
         <T extends Numeric<T>> T da(T a, T b, T z) { return a.div(z); }
         <T extends Numeric<T>> T db(T a, T b, T z) { return b.div(z); }
     };
+    /** max(a, b); at a tie the gradient goes to a; a NaN operand makes both partials NaN. */
     static final BinaryRule MAX = new BinaryRule("max") {
         double apply(double a, double b) { return a >= b || Double.isNaN(a) ? a : b; }
-        double da(double a, double b, double z) { return a >= b ? 1 : 0; }
-        double db(double a, double b, double z) { return a >= b ? 0 : 1; }
+        double da(double a, double b, double z) { return step(a, b); }
+        double db(double a, double b, double z) { return 1 - step(a, b); }
         <T extends Numeric<T>> T da(T a, T b, T z) { return a.stepGe(b); }
         <T extends Numeric<T>> T db(T a, T b, T z) { return a.stepGe(b).neg().plus(1); }
     };
+    /** min(a, b); at a tie the gradient goes to a; a NaN operand makes both partials NaN. */
     static final BinaryRule MIN = new BinaryRule("min") {
         double apply(double a, double b) { return a <= b || Double.isNaN(a) ? a : b; }
-        double da(double a, double b, double z) { return a <= b ? 1 : 0; }
-        double db(double a, double b, double z) { return a <= b ? 0 : 1; }
+        double da(double a, double b, double z) { return step(b, a); }
+        double db(double a, double b, double z) { return 1 - step(b, a); }
         <T extends Numeric<T>> T da(T a, T b, T z) { return b.stepGe(a); }
         <T extends Numeric<T>> T db(T a, T b, T z) { return b.stepGe(a).neg().plus(1); }
     };

@@ -150,16 +150,20 @@ final class Tape extends Level {
         for (int k = n - 1; k >= 0; k--) {
             byte kd = kind[k];
             if (kd == SCALAR) {
+                // An entry no path from the output reaches is skipped (its inputs get no
+                // gradient: null). A reached one multiplies even a zero cotangent, as IEEE
+                // arithmetic and the tracked mode do: 0 * Inf and 0 * NaN are NaN, so a NaN
+                // or infinite partial derivative is never hidden.
                 if (!reached[k]) continue;
                 double gk = g[k];
                 int i = a1[k], j = a2[k];
                 if (i >= 0) {
                     reached[i] = true;
-                    if (gk != 0) g[i] += gk * p1[k];
+                    g[i] += gk * p1[k];
                 }
                 if (j >= 0) {
                     reached[j] = true;
-                    if (gk != 0) g[j] += gk * p2[k];
+                    g[j] += gk * p2[k];
                 }
             } else if (kd == READ) {
                 if (!reached[k]) continue;

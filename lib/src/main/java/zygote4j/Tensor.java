@@ -221,7 +221,7 @@ public final class Tensor implements Numeric<Tensor> {
             Tensor leaf = Implicit.resolve(this);
             if (leaf != this) return leaf.read(f);
         }
-        if (l == null || l.hidden) return new Real(data[f]);
+        if (l == null || l.hiddenHere()) return new Real(data[f]);
         l.checkUsable("get");
         if (l instanceof Tape tape) {
             Real z = primal == null ? null : primal.read(f);
@@ -590,7 +590,7 @@ public final class Tensor implements Numeric<Tensor> {
         int[] s = Shapes.broadcast("stepGe", shape, other.shape);
         int[] ia = Shapes.broadcastIndex(shape, s), ib = Shapes.broadcastIndex(other.shape, s);
         double[] o = new double[ia.length];
-        for (int i = 0; i < o.length; i++) o[i] = data[ia[i]] >= other.data[ib[i]] ? 1 : 0;
+        for (int i = 0; i < o.length; i++) o[i] = ScalarRules.step(data[ia[i]], other.data[ib[i]]);
         return plain(s, o);
     }
 

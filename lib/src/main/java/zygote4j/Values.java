@@ -16,7 +16,16 @@ final class Values {
     /** The level of x unless that level is hidden (then x is a constant). */
     static Level visibleLevel(Object x) {
         Level l = level(x);
-        return l == null || l.hidden ? null : l;
+        return l == null || l.hiddenHere() ? null : l;
+    }
+
+    /**
+     * Checks that x, if tracked, may be used here (its level is still open and belongs to
+     * this thread); a tracer of a hidden level is a constant and always usable.
+     */
+    static void checkUsable(Object x, String op) {
+        Level l = level(x);
+        if (l != null && !l.hiddenHere()) l.checkUsable(op);
     }
 
     static boolean isPlain(Object x) {
