@@ -122,13 +122,19 @@ public final class Grads {
         return "The gradient of argument " + i + " is " + Values.describe(g) + ", not " + want;
     }
 
-    /** Zygote's tuple printing: {@code (3.0, 2.0)}, {@code (4.0,)}, {@code (nothing, 2.0)}. */
+    /**
+     * Zygote's tuple printing: {@code (3.0, 2.0)}, {@code (4.0,)}, {@code (nothing, 2.0)};
+     * a matrix keeps its rows aligned, one a line.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < entries.length; i++) {
             if (i > 0) sb.append(", ");
-            sb.append(entries[i] == null ? "nothing" : entries[i].toString());
+            String e = entries[i] == null ? "nothing" : entries[i].toString();
+            // A matrix prints one row a line: keep its rows aligned under its first row.
+            int column = sb.length() - sb.lastIndexOf("\n") - 1;
+            sb.append(e.replace("\n", "\n" + " ".repeat(column)));
         }
         if (entries.length == 1) sb.append(',');
         return sb.append(')').toString();

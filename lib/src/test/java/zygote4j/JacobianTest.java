@@ -58,7 +58,7 @@ class JacobianTest {
         assertEquals("([[2.0, 4.0]],)", jacobian(x -> x.times(x).sum(), Tensor.of(1, 2)).toString());
         assertEquals("([6.0],)", jacobian(x -> x.square(), 3).toString());
         // no dependence: null (Zygote's nothing)
-        assertEquals("(nothing, [[1.0, 0.0],\n [0.0, 1.0]])", jacobian((a, b) -> b.times(1), 2.0, Tensor.of(1, 2)).toString());
+        assertEquals("(nothing, [[1.0, 0.0],\n           [0.0, 1.0]])", jacobian((a, b) -> b.times(1), 2.0, Tensor.of(1, 2)).toString());
         // partial dependence: zero rows where an output does not depend on the argument
         assertEquals("([0.0, 1.0],)", jacobian(a -> Tensor.concat(0, Tensor.of(5), Tensor.scalar(a).reshape(1)), 2).toString());
         // the output may be a 0-d tensor or a matrix (rows follow its row-major order)
@@ -96,7 +96,7 @@ class JacobianTest {
     void everyOverloadWorks() {
         Real r1 = Real.of(2);
         Tensor t = Tensor.of(1, 2);
-        assertEquals("([[2.0, 0.0],\n [0.0, 2.0]],)", jacobian(x -> x.times(2), t).toString());
+        assertEquals("([[2.0, 0.0],\n  [0.0, 2.0]],)", jacobian(x -> x.times(2), t).toString());
         assertEquals("([4.0],)", jacobian(x -> x.square(), r1).toString());
         assertEquals("([4.0],)", jacobian(x -> x.square(), 2.0).toString());
         assertEquals("([3.0], [2.0])", jacobian((a, b) -> a.times(b), 2, 3).toString());
@@ -109,11 +109,11 @@ class JacobianTest {
         assertEquals("([1.0], [1.0], [1.0], [1.0])", jacobian((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4).toString());
         assertEquals("([1.0], [1.0], [1.0], [[1.0, 1.0]])", jacobian((Real a, Real b, Real c, Tensor d) -> a.plus(b).plus(c)
                 .plus(d.sum()), Real.of(1), Real.of(2), Real.of(3), Tensor.of(4, 5)).toString());
-        assertEquals("([[3.0, 0.0],\n [0.0, 3.0]], [1.0, 2.0])",
+        assertEquals("([[3.0, 0.0],\n  [0.0, 3.0]], [1.0, 2.0])",
                 jacobian(xs -> ((Tensor) xs[0]).times((Real) xs[1]), Tensor.of(1, 2), Real.of(3)).toString());
         WithGradient w = withjacobian(x -> x.times(x), Tensor.of(1, 2));
         assertEquals("[1.0, 4.0]", w.val().toString());
-        assertEquals("([[2.0, 0.0],\n [0.0, 4.0]],)", w.grad().toString());
+        assertEquals("([[2.0, 0.0],\n  [0.0, 4.0]],)", w.grad().toString());
         assertEquals("(val = 9.0, grad = ([6.0],))", withjacobian(x -> x.square(), 3).toString());
         assertEquals("([3.0], [2.0])", withjacobian((a, b) -> a.times(b), 2, 3).grad().toString());
         assertEquals("([3.0], [[2.0]])", withjacobian((Real a, Tensor b) -> a.times(b.get(0)), 2.0, Tensor.of(3)).grad().toString());

@@ -22,6 +22,6 @@ class SmokeTest {
         assertEquals(1.0, pc.real(0).value(), 0);
         // element reads
         assertEquals("([1.0, 1.0, 0.0],)", gradient(x -> x.get(0).plus(x.get(1)), Tensor.of(1, 2, 3)).toString());
-        assertEquals("([[1.0, 2.0],\n [1.0, 2.0]],)", gradient(m -> m.times(Tensor.of(1, 2)).sum(), Tensor.of(new double[][] {{1, 2}, {3, 4}})).toString());
+        assertEquals("([[1.0, 2.0],\n  [1.0, 2.0]],)", gradient(m -> m.times(Tensor.of(1, 2)).sum(), Tensor.of(new double[][] {{1, 2}, {3, 4}})).toString());
     }
 }

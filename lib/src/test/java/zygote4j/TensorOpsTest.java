@@ -192,8 +192,8 @@ class TensorOpsTest {
         assertEquals("([0.0, 1.0, 0.0, 0.0],)", gradient(x -> x.max(), Tensor.of(1, 5, 5, 2)).toString());
         assertEquals("([1.0, 0.0, 0.0, 0.0],)", gradient(x -> x.min(), Tensor.of(1, 5, 1, 2)).toString());
         Tensor m = Tensor.of(new double[][] {{3, 1}, {3, 4}});
-        assertEquals("([[1.0, 0.0],\n [0.0, 1.0]],)", gradient(x -> x.max(0).sum(), m).toString());
-        assertEquals("([[0.0, 1.0],\n [1.0, 0.0]],)", gradient(x -> x.min(1).sum(), m).toString());
+        assertEquals("([[1.0, 0.0],\n  [0.0, 1.0]],)", gradient(x -> x.max(0).sum(), m).toString());
+        assertEquals("([[0.0, 1.0],\n  [1.0, 0.0]],)", gradient(x -> x.min(1).sum(), m).toString());
         assertEquals("(2.0, [0.0, 2.0])", gradient((x, c) -> c.max().times(x), 2.0, Tensor.of(1, 2)).toString());
         Tensor c = Tensor.of(1, 2);
         assertEquals("(2.0,)", gradient(x -> c.max().times(x), 2.0).toString());
@@ -251,8 +251,8 @@ class TensorOpsTest {
         assertArrayEquals(new int[] {0, 3}, M.slice(range(1, 1)).shape());
         assertSame(M, M.slice(all(), range(0, 3)));
         assertEquals("[2.0, 3.0]", Tensor.of(1, 2, 3, 4).slice(range(1, 3)).toString());
-        assertEquals("([[0.0, 1.0, 0.0],\n [0.0, 1.0, 0.0]],)", gradient(m -> m.slice(all(), at(1)).sum(), M).toString());
-        assertEquals("([[0.0, 0.0, 0.0],\n [0.0, 2.0, 3.0]],)",
+        assertEquals("([[0.0, 1.0, 0.0],\n  [0.0, 1.0, 0.0]],)", gradient(m -> m.slice(all(), at(1)).sum(), M).toString());
+        assertEquals("([[0.0, 0.0, 0.0],\n  [0.0, 2.0, 3.0]],)",
                 gradient(m -> m.slice(at(1), range(1, 3)).times(Tensor.of(2, 3)).sum(), M).toString());
         // the helper for Buffer: flat positions, row-major in the slice
         assertArrayEquals(new int[] {1, 4}, Shapes.positions("slice", new int[] {2, 3}, new Index[] {all(), at(1)}));
@@ -276,7 +276,7 @@ class TensorOpsTest {
         assertArrayEquals(new int[] {4, 2, 3}, p.shape());
         assertEquals(t3.get(1, 2, 3), p.get(3, 1, 2));
         assertEquals(t3.permute(2, 0, 1), t3.permute(-1, 0, -2));
-        assertEquals("([[1.0, 2.0, 3.0],\n [4.0, 5.0, 6.0]],)",
+        assertEquals("([[1.0, 2.0, 3.0],\n  [4.0, 5.0, 6.0]],)",
                 gradient(m -> m.transpose().times(M.transpose()).sum(), M).toString());
         assertEquals("[1.0, 2.0, 3.0]", Tensor.concat(0, Tensor.of(1, 2), Tensor.of(3)).toString());
         Tensor col = Tensor.of(new double[][] {{1}, {2}});

@@ -67,8 +67,8 @@ final class MoreExamples {
                 "A record of Reals and Tensors gets a record of the same type as its gradient; a List gets a",
                 "List and a Map a Map. Implicit mode collects gradients by parameter, as Flux does.");
         t.define("record Line(Real slope, Real intercept) {}");
-        t.show("gradient(p -> p.slope().times(3).plus(p.intercept()), new Line(Real.of(1), Real.of(2)));",
-                () -> gradient(p -> p.slope().times(3).plus(p.intercept()), new Line(Real.of(1), Real.of(2))));
+        t.show("gradient(l -> l.slope().times(3).plus(l.intercept()), new Line(Real.of(1), Real.of(2)));",
+                () -> gradient(l -> l.slope().times(3).plus(l.intercept()), new Line(Real.of(1), Real.of(2))));
         t.show("gradient(xs -> xs.get(0).times(xs.get(1)), List.of(Real.of(2), Real.of(3)));",
                 () -> gradient(xs -> xs.get(0).times(xs.get(1)), List.of(Real.of(2), Real.of(3))));
         Tensor w = Tensor.of(1, 2);
