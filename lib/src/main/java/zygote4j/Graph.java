@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A picture of one recorded computation, as Graphviz DOT text: what {@code graph(f, args...)}
- * returns. There is a box per tape entry: the arguments (labelled by position), then each
+ * returns. There is a box per tape entry: the arguments (labelled by position, {@code arg 0},
+ * and by component for records, lists and maps, {@code arg 0.w}, {@code arg 1[2]}), then each
  * operation with its name ({@code sin}, {@code times}, {@code matmul}, {@code get[3]}), its
  * shape ({@code scalar} or {@code [2, 3]}), its value and, when f returns a scalar, the
  * cotangent the backward pass (seeded with 1) sent to it: the gradient of the output with
@@ -79,16 +80,14 @@ public final class Graph {
         return new Graph(new DotWriter(tape, recorded, leaves, leafNames, outId, cotangents, caption).write());
     }
 
-    /** "arg 0", or "arg 0, leaf 1" for the parts of a record, list or map argument. */
+    /** "arg 0", or "arg 0.w", "arg 0[2]" for the parts of a record, list or map argument. */
     private static String[] leafNames(Object[] args, int count) {
         List<String> names = new ArrayList<>(count);
-        for (int i = 0; i < args.length; i++) {
-            int[] parts = {0};
-            Args.rebuild(args[i], leaf -> {
-                parts[0]++;
-                return null;
-            });
-            for (int j = 0; j < parts[0]; j++) names.add(parts[0] == 1 ? "arg " + i : "arg " + i + ", leaf " + j);
+        for (int i = 0; i < args.length; i++) Args.paths("arg " + i, args[i], names);
+        // The walk is Args.track's; should they ever disagree, number the leaves instead.
+        if (names.size() != count) {
+            names.clear();
+            for (int j = 0; j < count; j++) names.add("input " + j);
         }
         return names.toArray(new String[0]);
     }

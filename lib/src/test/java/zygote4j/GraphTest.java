@@ -258,12 +258,24 @@ class GraphTest {
         }
         Dot d = Dot.parse(graph((layer, x) -> layer.w().times(x).sum().plus(layer.b()),
                 new Layer(Tensor.of(1, 2), Real.of(0.5)), 4).toDot());
-        assertEquals("arg 0, leaf 0", d.lines(0)[0]);
+        assertEquals("arg 0.w", d.lines(0)[0]);
         assertEquals("cotangent: [4, 4]", d.lines(0)[2]);
-        assertEquals("arg 0, leaf 1", d.lines(1)[0]);
+        assertEquals("arg 0.b", d.lines(1)[0]);
         assertEquals("cotangent: 1", d.lines(1)[2]);
         assertEquals("arg 1", d.lines(2)[0]);
         assertEquals("cotangent: 3", d.lines(2)[2]);
+    }
+
+    @Test
+    void listAndMapArgumentsNameTheirLeaves() {
+        Dot d = Dot.parse(graph(xs -> {
+            List<?> list = (List<?>) xs[0];
+            Map<?, ?> map = (Map<?, ?>) xs[1];
+            return ((Real) list.get(1)).times((Real) map.get("k"));
+        }, List.of(Real.of(1), Real.of(2)), Map.of("k", Real.of(5))).toDot());
+        assertEquals(List.of("arg 0[0]", "scalar: 1", "cotangent: nothing"), List.of(d.lines(0)));
+        assertEquals(List.of("arg 0[1]", "scalar: 2", "cotangent: 5"), List.of(d.lines(1)));
+        assertEquals(List.of("arg 1[k]", "scalar: 5", "cotangent: 2"), List.of(d.lines(2)));
     }
 
     @Test
