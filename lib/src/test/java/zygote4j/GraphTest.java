@@ -303,6 +303,44 @@ class GraphTest {
         assertEquals("cotangent: 2", d.lines(0)[2]);
     }
 
+    /** The names on the first lines of the labels, in id order. */
+    private static List<String> names(Dot d) {
+        List<String> names = new ArrayList<>();
+        for (int id : d.labels().keySet()) names.add(d.lines(id)[0]);
+        return names;
+    }
+
+    @Test
+    void javadocExamples() {
+        Dot squares = Dot.parse(graph(x -> x.times(x).sum(), Tensor.of(1, 2)).toDot());
+        assertEquals(List.of("arg 0", "times", "sum (output)"), names(squares));
+        assertEquals("cotangent: [2, 4]", squares.lines(0)[2]);
+
+        Dot sinTimes = Dot.parse(graph(x -> x.sin().times(x), 2).toDot());
+        assertEquals(List.of("arg 0", "sin", "times (output)"), names(sinTimes));
+        // d/dx x sin x = sin x + x cos x
+        assertEquals("cotangent: " + DotWriter.number(Math.sin(2) + 2 * Math.cos(2)), sinTimes.lines(0)[2]);
+
+        Dot product = Dot.parse(graph((w, x) -> w.matmul(x).sum(), Tensor.of(new double[][] {{1, 2}, {3, 4}}),
+                Tensor.of(5, 6)).toDot());
+        assertTrue(names(product).contains("matmul"), names(product).toString());
+        assertEquals("sum (output)", names(product).get(names(product).size() - 1));
+        assertEquals("cotangent: [[5, 6], [5, 6]]", product.lines(0)[2]);
+        assertEquals("cotangent: [4, 6]", product.lines(1)[2]);
+
+        Dot scaled = Dot.parse(graph((a, v) -> v.times(a).sum(), 2, Tensor.of(1, 2, 3)).toDot());
+        assertEquals("cotangent: 6", scaled.lines(0)[2]);
+        assertEquals("cotangent: [2, 2, 2]", scaled.lines(1)[2]);
+
+        Dot read = Dot.parse(graph((v, b) -> v.get(0).times(b), Tensor.of(1, 2), 3).toDot());
+        assertEquals(List.of("arg 0", "arg 1", "get[0]", "times (output)"), names(read));
+        assertEquals("cotangent: [3, 0]", read.lines(0)[2]);
+
+        String dot = graph((a, b) -> a.times(b).plus(a.sin()), 2, 3).toString();
+        assertTrue(dot.contains("  n2 [label=\"times\\nscalar: 6\\ncotangent: 1\"];\n"), dot);
+        assertTrue(graph(x -> x.sin(), 1).toDot().startsWith("digraph zygote4j {\n  "));
+    }
+
     @Test
     void numbersHaveFourSignificantDigits() {
         assertEquals("6", DotWriter.number(6));
