@@ -33,7 +33,7 @@ public final class Graph {
     /**
      * The graph as Graphviz DOT text (render with {@code dot -Tsvg}).
      *
-     * <pre>{@code graph(x -> x.sin(), 1).toDot();   // "digraph zygote4j {\n  ..."}</pre>
+     * <pre>{@code graph(x -> x.sin(), 1).toDot();   // "digraph zygote4j { ... }"}</pre>
      *
      * @return the DOT text
      */
@@ -45,6 +45,8 @@ public final class Graph {
      * The DOT text, as {@link #toDot()}.
      *
      * <pre>{@code System.out.println(graph(x -> x.sin(), 1));}</pre>
+     *
+     * @return the DOT text
      */
     @Override
     public String toString() {
