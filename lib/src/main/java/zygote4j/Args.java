@@ -234,4 +234,28 @@ final class Args {
                     + "constructor: " + e + ". Make the record public (or its module open to zygote4j)", e);
         }
     }
+
+    /**
+     * The path of each differentiable leaf of {@code arg}, in walk order, for pictures:
+     * {@code prefix} itself, {@code prefix.w} for a record component, {@code prefix[2]}
+     * for a list element, {@code prefix[key]} for a map value.
+     */
+    static void paths(String prefix, Object arg, List<String> out) {
+        if (arg instanceof Real || arg instanceof Tensor || arg instanceof Number) {
+            out.add(prefix);
+        } else if (arg instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                Object v = component(r, c);
+                if (differentiable(v)) paths(prefix + "." + c.getName(), v, out);
+            }
+        } else if (arg instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                if (differentiable(l.get(i))) paths(prefix + "[" + i + "]", l.get(i), out);
+            }
+        } else if (arg instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (differentiable(e.getValue())) paths(prefix + "[" + e.getKey() + "]", e.getValue(), out);
+            }
+        }
+    }
 }

@@ -107,6 +107,21 @@ public final class Pullback {
                 + "; pullback supports Real and Tensor outputs");
     }
 
+    /** The tape f was recorded on (closed). */
+    Tape tape() {
+        return tape;
+    }
+
+    /** The tracked leaves of the arguments, in walk order. */
+    List<Object> leaves() {
+        return leaves;
+    }
+
+    /** f's result as returned (tracked at this pullback's tape when it depends on the arguments). */
+    Object output() {
+        return output;
+    }
+
     @Override
     public String toString() {
         return "Pullback(value = " + value + ")";

@@ -10,7 +10,16 @@ final class Reverse {
 
     /** Runs f on the arguments tracked at a fresh tape and returns the pullback. */
     static Pullback pullback(String op, FnN f, Object[] args) {
+        return pullback(op, f, args, false);
+    }
+
+    /**
+     * {@link #pullback(String, FnN, Object[])}, with the tape recording the names and values
+     * of scalar operations when {@code labelled} (for {@code graph}).
+     */
+    static Pullback pullback(String op, FnN f, Object[] args, boolean labelled) {
         Tape tape = Levels.pushTape();
+        if (labelled) tape.recordLabels();
         List<Object> leaves = new ArrayList<>();
         Object out;
         try {

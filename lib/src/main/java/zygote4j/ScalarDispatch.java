@@ -25,7 +25,9 @@ final class ScalarDispatch {
         if (x.primal == null) {
             if (level instanceof Tape tape) {
                 double y = op.apply(x.v);
-                return new Real(y, tape, tape.scalar(x.id, op.deriv(x.v, y), -1, 0), null, null);
+                int id = tape.scalar(x.id, op.deriv(x.v, y), -1, 0);
+                if (tape.labels != null) tape.label(id, op.name, y);
+                return new Real(y, tape, id, null, null);
             }
             if (x.tan instanceof double[] t) {
                 double y = op.apply(x.v);
@@ -40,6 +42,7 @@ final class ScalarDispatch {
         Real d = op.deriv(px, y);
         if (level instanceof Tape tape) {
             int id = d.level == null ? tape.scalar(x.id, d.v, -1, 0) : tape.scalarTracked(x.id, d, -1, null);
+            if (tape.labels != null) tape.label(id, op.name, y.v);
             return new Real(y.v, tape, id, y.level == null ? null : y, null);
         }
         ForwardLevel f = (ForwardLevel) level;
@@ -75,6 +78,7 @@ final class ScalarDispatch {
                 double z = op.apply(a.v, b.v);
                 int id = tape.scalar(ta ? a.id : -1, ta ? op.da(a.v, b.v, z) : 0,
                         tb ? b.id : -1, tb ? op.db(a.v, b.v, z) : 0);
+                if (tape.labels != null) tape.label(id, op.name, z);
                 return new Real(z, tape, id, null, null);
             }
             double[] tA = ta && a.tan instanceof double[] d ? d : null;
@@ -104,6 +108,7 @@ final class ScalarDispatch {
             int id = plain
                     ? tape.scalar(ta ? a.id : -1, da == null ? 0 : da.v, tb ? b.id : -1, db == null ? 0 : db.v)
                     : tape.scalarTracked(ta ? a.id : -1, da, tb ? b.id : -1, db);
+            if (tape.labels != null) tape.label(id, op.name, z.v);
             return new Real(z.v, tape, id, z.level == null ? null : z, null);
         }
         ForwardLevel f = (ForwardLevel) level;

@@ -297,4 +297,62 @@ final class Tape extends Level {
         Object a = adj[id];
         adj[id] = a == null ? r : ((Real) a).plus(r);
     }
+
+    // ---------------------------------------------------------------- recording mode (graph)
+
+    /**
+     * Operation names of scalar entries, recorded only while {@code graph} draws this tape
+     * (null otherwise, so that the hot path pays one null check); with {@link #values}.
+     */
+    String[] labels;
+    /** Values of scalar entries, recorded with {@link #labels}. */
+    double[] values;
+
+    /** Starts recording the names and values of scalar entries. */
+    void recordLabels() {
+        labels = new String[a1.length];
+        values = new double[a1.length];
+    }
+
+    /** Records the name and value of scalar entry {@code id} (only while recording). */
+    void label(int id, String name, double value) {
+        if (id >= labels.length) {
+            labels = Arrays.copyOf(labels, a1.length);
+            values = Arrays.copyOf(values, a1.length);
+        }
+        labels[id] = name;
+        values[id] = value;
+    }
+
+    /** Stops recording and hands over the names and values recorded so far. */
+    Recorded stopRecording() {
+        Recorded r = new Recorded(labels, values);
+        labels = null;
+        values = null;
+        return r;
+    }
+
+    /** What a recording mode wrote: names and values of scalar entries, by id. */
+    record Recorded(String[] labels, double[] values) {
+    }
+
+    /** The kind of entry {@code id}: {@link #LEAF}, {@link #SCALAR}, ... */
+    byte kindOf(int id) {
+        return kind[id];
+    }
+
+    /** The first input id of a scalar entry, or the tensor id of a read (-1: a constant). */
+    int firstInput(int id) {
+        return a1[id];
+    }
+
+    /** The second input id of a scalar entry, or the flat index of a read. */
+    int secondInput(int id) {
+        return a2[id];
+    }
+
+    /** The node of a {@link #NODE} entry. */
+    Node nodeOf(int id) {
+        return (Node) ext[id];
+    }
 }

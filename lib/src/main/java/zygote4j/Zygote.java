@@ -1347,4 +1347,111 @@ public final class Zygote {
     public static WithGradient withgradient(Supplier<?> loss, Params params) {
         return Implicit.withgradient("withgradient", loss, params);
     }
+
+    // ================================================================ graph
+
+    /**
+     * A picture of f's computation at these arguments, as Graphviz DOT text: a box per
+     * recorded operation with its name, shape and value, and, when f returns a scalar, the
+     * cotangent the backward pass gave it ({@code nothing} where none arrived); arguments
+     * are labelled by position and the output has a double border. Print it, or render it
+     * with {@code dot -Tsvg} ({@code ./zygote4j graph} does both). See {@link Graph}.
+     *
+     * <pre>{@code graph(x -> x.times(x).sum(), Tensor.of(1, 2));   // sum of times: cotangent of arg 0 is [2, 4]}</pre>
+     *
+     * @return the graph; {@code toString()} and {@code toDot()} give the DOT text
+     */
+    public static <A> Graph graph(Fn1<A> f, A a) {
+        return Graph.record("graph", xs -> f.apply((A) xs[0]), new Object[] {a});
+    }
+
+    /**
+     * A picture of f's computation at these arguments, as Graphviz DOT text: a box per
+     * recorded operation with its name, shape and value, and, when f returns a scalar, the
+     * cotangent the backward pass gave it ({@code nothing} where none arrived); arguments
+     * are labelled by position and the output has a double border. Print it, or render it
+     * with {@code dot -Tsvg} ({@code ./zygote4j graph} does both). See {@link Graph}.
+     *
+     * <pre>{@code graph(x -> x.sin().times(x), 2);   // arg 0, sin, times (output)}</pre>
+     *
+     * @return the graph; {@code toString()} and {@code toDot()} give the DOT text
+     */
+    public static Graph graph(Fn1<Real> f, double a) {
+        return Graph.record("graph", xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)});
+    }
+
+    /**
+     * A picture of f's computation at these arguments, as Graphviz DOT text: a box per
+     * recorded operation with its name, shape and value, and, when f returns a scalar, the
+     * cotangent the backward pass gave it ({@code nothing} where none arrived); arguments
+     * are labelled by position and the output has a double border. Print it, or render it
+     * with {@code dot -Tsvg} ({@code ./zygote4j graph} does both). See {@link Graph}.
+     *
+     * <pre>{@code graph((w, x) -> w.matmul(x).sum(), Tensor.of(new double[][] {{1, 2}, {3, 4}}), Tensor.of(5, 6));   // matmul, sum}</pre>
+     *
+     * @return the graph; {@code toString()} and {@code toDot()} give the DOT text
+     */
+    public static <A, B> Graph graph(Fn2<A, B> f, A a, B b) {
+        return Graph.record("graph", xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b});
+    }
+
+    /**
+     * A picture of f's computation at these arguments, as Graphviz DOT text: a box per
+     * recorded operation with its name, shape and value, and, when f returns a scalar, the
+     * cotangent the backward pass gave it ({@code nothing} where none arrived); arguments
+     * are labelled by position and the output has a double border. Print it, or render it
+     * with {@code dot -Tsvg} ({@code ./zygote4j graph} does both). See {@link Graph}.
+     *
+     * <pre>{@code graph((a, v) -> v.times(a).sum(), 2, Tensor.of(1, 2, 3));}</pre>
+     *
+     * @return the graph; {@code toString()} and {@code toDot()} give the DOT text
+     */
+    public static <B> Graph graph(Fn2<Real, B> f, double a, B b) {
+        return Graph.record("graph", xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b});
+    }
+
+    /**
+     * A picture of f's computation at these arguments, as Graphviz DOT text: a box per
+     * recorded operation with its name, shape and value, and, when f returns a scalar, the
+     * cotangent the backward pass gave it ({@code nothing} where none arrived); arguments
+     * are labelled by position and the output has a double border. Print it, or render it
+     * with {@code dot -Tsvg} ({@code ./zygote4j graph} does both). See {@link Graph}.
+     *
+     * <pre>{@code graph((v, b) -> v.get(0).times(b), Tensor.of(1, 2), 3);   // get[0], times; arg 0's cotangent [3, 0]}</pre>
+     *
+     * @return the graph; {@code toString()} and {@code toDot()} give the DOT text
+     */
+    public static <A> Graph graph(Fn2<A, Real> f, A a, double b) {
+        return Graph.record("graph", xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)});
+    }
+
+    /**
+     * A picture of f's computation at these arguments, as Graphviz DOT text: a box per
+     * recorded operation with its name, shape and value, and, when f returns a scalar, the
+     * cotangent the backward pass gave it ({@code nothing} where none arrived); arguments
+     * are labelled by position and the output has a double border. Print it, or render it
+     * with {@code dot -Tsvg} ({@code ./zygote4j graph} does both). See {@link Graph}.
+     *
+     * <pre>{@code graph((a, b) -> a.times(b).plus(a.sin()), 2, 3);   // cotangent of arg 0: 2.584 (3 + cos 2)}</pre>
+     *
+     * @return the graph; {@code toString()} and {@code toDot()} give the DOT text
+     */
+    public static Graph graph(Fn2<Real, Real> f, double a, double b) {
+        return Graph.record("graph", xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)});
+    }
+
+    /**
+     * A picture of f's computation at these arguments, as Graphviz DOT text: a box per
+     * recorded operation with its name, shape and value, and, when f returns a scalar, the
+     * cotangent the backward pass gave it ({@code nothing} where none arrived); arguments
+     * are labelled by position and the output has a double border. Print it, or render it
+     * with {@code dot -Tsvg} ({@code ./zygote4j graph} does both). See {@link Graph}.
+     *
+     * <pre>{@code graph(xs -> ((Real) xs[0]).times((Real) xs[2]), 1, 2, 3);   // arg 1: cotangent nothing}</pre>
+     *
+     * @return the graph; {@code toString()} and {@code toDot()} give the DOT text
+     */
+    public static Graph graph(FnN f, Object... args) {
+        return Graph.record("graph", f, args.clone());
+    }
 }

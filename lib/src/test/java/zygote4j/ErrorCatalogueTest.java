@@ -152,6 +152,7 @@ class ErrorCatalogueTest {
                     a -> new Object[] {((Real) a[1]).times((Real) ((Object[]) a[0])[0])});   // forgot the 2
             GradCheck.check(wrongSquare, Real.of(1.5));
         });
+        MISUSES.put("E32", () -> graph((Real x) -> "x = " + x, Real.of(1)));
     }
 
     /** An entry of the page: its id, title, and the documented exception and message. */
