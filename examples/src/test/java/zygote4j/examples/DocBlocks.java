@@ -89,6 +89,51 @@ final class DocBlocks {
         return blocks;
     }
 
+    /** A public or protected member's declaration, or an interface method's, at the start of a line. */
+    private static final Pattern MEMBER = Pattern.compile(
+            "(?m)^( {4}| {8})?(((public|protected) [^=;]*?\\()|((public|protected) .*\\b(class|interface|record|enum) ))");
+    private static final Pattern INTERFACE_METHOD = Pattern.compile("(?m)^ {4}[\\w<][^=(]* \\w+\\([^)]*\\);$");
+
+    /**
+     * The public and protected members (methods, constructors, nested types; every method
+     * of a public interface) of the files in {@code dir} that declare a public type, whose
+     * Javadoc has no {@code <pre>{@code ...}</pre>} example, as {@code File.java:line: declaration}.
+     */
+    static List<String> membersWithoutExample(Path dir) {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String text = Files.readString(f);
+                if (!TYPE.matcher(text).find()) continue;
+                List<Integer> starts = new ArrayList<>();
+                Matcher m = MEMBER.matcher(text);
+                while (m.find()) starts.add(m.start());
+                if (Pattern.compile("(?m)^public .*interface ").matcher(text).find()) {
+                    Matcher im = INTERFACE_METHOD.matcher(text);
+                    while (im.find()) starts.add(im.start());
+                }
+                for (int start : starts) {
+                    String before = text.substring(0, start).stripTrailing();
+                    // Annotations may stand between the comment and the declaration.
+                    while (true) {
+                        int nl = before.lastIndexOf('\n');
+                        if (!before.substring(nl + 1).strip().startsWith("@")) break;
+                        before = before.substring(0, Math.max(nl, 0)).stripTrailing();
+                    }
+                    int open = before.lastIndexOf("/**");
+                    boolean documented = before.endsWith("*/") && open >= 0;
+                    if (!documented || !before.substring(open).contains("<pre>{@code")) {
+                        String decl = text.substring(start, text.indexOf('\n', start)).strip();
+                        out.add(f.getFileName() + ":" + lineOf(text, start) + ": " + decl);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** The {@code ```java} blocks of a Markdown page. */
     static List<Block> markdown(Path page) {
         String text;

@@ -1,5 +1,6 @@
 package zygote4j.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -88,6 +89,12 @@ class DocExamplesTest {
             lines += o.checkedLines;
             if (!o.failures.isEmpty()) fail(String.join("\n", o.failures));
         }));
+    }
+
+    @Test
+    void everyPublicMemberHasAnExample() {
+        assertEquals(List.of(), DocBlocks.membersWithoutExample(LIB_SOURCES),
+                "public members whose Javadoc has no <pre>{@code ...}</pre> example");
     }
 
     @Test

@@ -106,6 +106,30 @@ class DocSessionTest {
     }
 
     @Test
+    void membersWithoutAnExampleAreFound(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("Thing.java"), String.join("\n",
+                "package zygote4j;",
+                "/** A thing. <pre>{@code new Thing();}</pre> */",
+                "@Deprecated",
+                "public final class Thing {",
+                "    /** Documented. <pre>{@code Thing.one();   // 1}</pre> */",
+                "    public static int one() { return 1; }",
+                "    /** No example. */",
+                "    @Override",
+                "    public String toString() { return \"\"; }",
+                "    public int two() { return 2; }",
+                "    protected Thing(int x) { }",
+                "    int internal() { return 3; }",
+                "    public static final int FIELD = Math.max(1, 2);",
+                "}", ""));
+        java.nio.file.Files.writeString(dir.resolve("Hidden.java"), "package zygote4j;\nfinal class Hidden {\n"
+                + "    public int x() { return 0; }\n}\n");
+        assertEquals(List.of("Thing.java:9: public String toString() { return \"\"; }",
+                "Thing.java:10: public int two() { return 2; }", "Thing.java:11: protected Thing(int x) { }"),
+                DocBlocks.membersWithoutExample(dir));
+    }
+
+    @Test
     void expectationsAreReadFromComments() {
         assertEquals("(NaN,)", DocExpectation.parse(" (NaN,): 0 * Infinity, never hidden").value());
         assertEquals("1.0", DocExpectation.parse(" 1.0  (forward mode)").value());
