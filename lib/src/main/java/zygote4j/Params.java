@@ -77,6 +77,10 @@ public final class Params implements Iterable<Tensor> {
      * @throws IndexOutOfBoundsException if there is no parameter {@code i}
      */
     public Tensor get(int i) {
+        if (i < 0 || i >= params.size()) {
+            throw new IndexOutOfBoundsException("Params.get: index " + i + " is out of range for " + params.size()
+                    + " parameter" + (params.size() == 1 ? "" : "s") + " (indices start at 0)");
+        }
         return params.get(i);
     }
 
