@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,9 @@ import zygote4j.Zygote;
  * library's Javadoc, and every {@code ```java} block of README.md and docs/*.md, runs in
  * JShell, and each line of the form {@code EXPRESSION;   // RESULT} gives RESULT (see
  * {@link DocExpectation} for what a comment may claim, {@link DocSession} for how examples
- * run). A Markdown example followed by a {@code ```text} block with
- * {@code Exception: message} (docs/errors.md) must throw exactly that.
+ * run). Every example shows at least one result. A Markdown example followed by a
+ * {@code ```text} block with {@code Exception: message} (docs/errors.md) must throw exactly
+ * that. And every public member of the library has an example.
  */
 class DocExamplesTest {
     static final Path LIB_SOURCES = Path.of("..", "lib", "src", "main", "java", "zygote4j");
@@ -39,7 +41,8 @@ class DocExamplesTest {
             "E23 needs two named threads, shown as comments; ErrorCatalogueTest runs it in full");
 
     private static DocSession session;
-    private static int blocks, skipped, lines;
+    /** Per source (Javadoc, Markdown): examples run, examples skipped, lines checked. */
+    private static final Map<String, int[]> COUNTS = new java.util.LinkedHashMap<>();
 
     @BeforeAll
     static void startShell() throws Exception {
@@ -53,8 +56,8 @@ class DocExamplesTest {
     @AfterAll
     static void report() {
         if (session != null) session.close();
-        System.out.println("DocExamplesTest: " + blocks + " examples run (" + skipped + " skipped), " + lines
-                + " lines checked against their comments");
+        COUNTS.forEach((source, c) -> System.out.println("DocExamplesTest, " + source + ": " + c[0]
+                + " examples run (" + c[1] + " skipped), " + c[2] + " lines checked against their comments"));
     }
 
     static List<DocBlocks.Block> markdownBlocks() throws Exception {
@@ -69,25 +72,30 @@ class DocExamplesTest {
 
     @TestFactory
     Stream<DynamicTest> javadocExamples() {
-        return tests(DocBlocks.javadoc(LIB_SOURCES));
+        return tests("Javadoc", DocBlocks.javadoc(LIB_SOURCES));
     }
 
     @TestFactory
     Stream<DynamicTest> markdownExamples() throws Exception {
-        return tests(markdownBlocks());
+        return tests("Markdown", markdownBlocks());
     }
 
-    private static Stream<DynamicTest> tests(List<DocBlocks.Block> all) {
+    private static Stream<DynamicTest> tests(String source, List<DocBlocks.Block> all) {
+        int[] counts = COUNTS.computeIfAbsent(source, k -> new int[3]);
         return all.stream().map(b -> DynamicTest.dynamicTest(b.where() + " " + b.firstLine(), () -> {
             String reason = SKIPPED.get(b.file() + ": " + b.firstLine());
             if (reason != null) {
-                skipped++;
-                return;
+                counts[1]++;
+                Assumptions.abort("skipped: " + reason);
             }
             DocSession.Outcome o = session.run(b);
-            blocks++;
-            lines += o.checkedLines;
+            counts[0]++;
+            counts[2] += o.checkedLines;
             if (!o.failures.isEmpty()) fail(String.join("\n", o.failures));
+            if (o.checkedLines == 0) {
+                fail(b.where() + ": the example shows no result: give at least one line a comment with its value,"
+                        + " as in `expr;   // 3.0`, or `// prints ...`, or `// throws ...`");
+            }
         }));
     }
 
