@@ -52,6 +52,8 @@ final class DocSession implements AutoCloseable {
     /** Runs {@code block}, checking every line whose comment claims something. */
     Outcome run(DocBlocks.Block block) {
         Outcome out = new Outcome();
+        // The one global setting an example may change (the examples run in this JVM).
+        zygote4j.Zygote.setShowgradOutput(null);
         if (!block.context().equals(context) || contextSnippets.isEmpty() || !allActive(contextSnippets)) {
             setContext(block, out);
             if (!out.failures.isEmpty()) return out;
@@ -65,6 +67,7 @@ final class DocSession implements AutoCloseable {
             if (code.length() == 0 && split[0].isBlank()) continue;
             code.append(split[0]).append('\n');
             if (!complete(code.toString())) continue;
+            String where = block.file() + ":" + (block.line() + i);
             String comment = split[1];
             if (!DocExpectation.parse(comment).checksSomething()) {
                 // A result too long for the line is written on the comment lines after it.
@@ -79,7 +82,6 @@ final class DocSession implements AutoCloseable {
                     i = j - 1;
                 }
             }
-            String where = block.file() + ":" + (block.line() + i);
             last = runLine(code.toString(), DocExpectation.parse(comment), where,
                     block.thrown() != null && isLastCode(lines, i), out);
             code.setLength(0);
