@@ -40,12 +40,17 @@ public final class Buffer {
      * {@code similar(like, shape...)}); elements start as 0. With no dimensions, the
      * buffer has {@code like}'s shape ({@code similar(like)}).
      *
-     * <pre>{@code Buffer buf = Buffer.of(xs, xs.length(), 5);   // a 3x5 buffer for xs = [1, 2, 3]}</pre>
+     * <pre>{@code
+     * Tensor xs = Tensor.of(1, 2, 3);
+     * Buffer.of(xs, xs.length(), 5).shape();   // [3, 5], like similar(xs, 3, 5)
+     * Buffer.of(xs).shape();                   // [3], like similar(xs)
+     * }</pre>
      *
      * @param like a tensor of the same kind of values (only its shape is used, and only when
      *     {@code shape} is empty)
      * @param shape the dimensions
      * @return an unfrozen buffer
+     * @throws IllegalArgumentException if {@code like} is null or a dimension is negative
      */
     public static Buffer of(Tensor like, int... shape) {
         if (like == null) throw new IllegalArgumentException("Buffer.of: the tensor 'like' is null");
@@ -55,7 +60,7 @@ public final class Buffer {
     /**
      * The dimensions (a copy).
      *
-     * <pre>{@code Buffer.of(xs, 3, 5).shape();   // [3, 5]}</pre>
+     * <pre>{@code Buffer.of(Tensor.of(1, 2, 3), 3, 5).shape();   // [3, 5]}</pre>
      *
      * @return the shape
      */
@@ -66,7 +71,12 @@ public final class Buffer {
     /**
      * Whether {@link #copy()} has frozen this buffer.
      *
-     * <pre>{@code buf.copy(); buf.isFrozen();   // true}</pre>
+     * <pre>{@code
+     * Buffer buf = Buffer.of(Tensor.of(1, 2));
+     * buf.isFrozen();   // false
+     * buf.copy();
+     * buf.isFrozen();   // true
+     * }</pre>
      *
      * @return true after copy()
      */
@@ -77,10 +87,17 @@ public final class Buffer {
     /**
      * The element at {@code index}: the value last written there (differentiable), or 0.
      *
-     * <pre>{@code buf.set(Real.of(2), 0, 1); buf.get(0, 1);   // 2.0}</pre>
+     * <pre>{@code
+     * Buffer buf = Buffer.of(Tensor.of(1, 2), 2, 2);
+     * buf.set(Real.of(2), 0, 1);
+     * buf.get(0, 1);   // 2.0
+     * buf.get(1, 1);   // 0.0
+     * }</pre>
      *
      * @param index one index per dimension, from 0
      * @return the element
+     * @throws IllegalArgumentException if the number of indices is not the buffer's rank
+     * @throws IndexOutOfBoundsException if an index is outside its dimension
      */
     public Real get(int... index) {
         return getFlat(Shapes.flat("Buffer.get", shape, index));
@@ -94,11 +111,17 @@ public final class Buffer {
     /**
      * Writes a number at {@code index}.
      *
-     * <pre>{@code buf.set(7, 0, 1);   // buf[0, 1] = 7}</pre>
+     * <pre>{@code
+     * Buffer buf = Buffer.of(Tensor.of(1, 2), 2, 2);
+     * buf.set(7, 0, 1);   // buf[0, 1] = 7
+     * buf.get(0, 1);      // 7.0
+     * }</pre>
      *
      * @param value the number
      * @param index one index per dimension, from 0
      * @throws IllegalStateException if {@link #copy()} froze the buffer
+     * @throws IllegalArgumentException if the number of indices is not the buffer's rank
+     * @throws IndexOutOfBoundsException if an index is outside its dimension
      */
     public void set(double value, int... index) {
         checkWritable();
@@ -109,11 +132,21 @@ public final class Buffer {
      * Writes a (possibly tracked) scalar at {@code index}; gradients flow back to it
      * unless it is overwritten before {@link #copy()}.
      *
-     * <pre>{@code buf.set(x.times(2), 0, 1);   // buf[0, 1] = 2x}</pre>
+     * <pre>{@code
+     * gradient(x -> {
+     *   Buffer buf = Buffer.of(Tensor.of(0, 0));
+     *   buf.set(x.times(2), 0);   // buf[0] = 2x
+     *   buf.set(x, 1);            // buf[1] = x
+     *   return buf.copy().sum();
+     * }, 5);   // (3.0,)
+     * }</pre>
      *
      * @param value the scalar
      * @param index one index per dimension, from 0
      * @throws IllegalStateException if {@link #copy()} froze the buffer
+     * @throws IllegalArgumentException if the value is null or the number of indices is not the
+     *     buffer's rank
+     * @throws IndexOutOfBoundsException if an index is outside its dimension
      */
     public void set(Real value, int... index) {
         checkWritable();
@@ -145,11 +178,18 @@ public final class Buffer {
      * {@code at(i)}, {@code range(a, b)}), as {@code buf[:, i] = values} in Julia. The
      * values must have the slice's shape (dimensions of size 1 aside), in row-major order.
      *
-     * <pre>{@code buf.set(xs, all(), at(2));   // column 2 = xs}</pre>
+     * <pre>{@code
+     * Buffer buf = Buffer.of(Tensor.of(1, 2), 2, 3);
+     * buf.set(Tensor.of(1, 2), all(), at(2));   // column 2 = [1, 2]
+     * buf.copy();   // [[0.0, 0.0, 1.0], [0.0, 0.0, 2.0]]
+     * }</pre>
      *
      * @param values the values, shaped like the selection
      * @param index the selection
      * @throws IllegalStateException if {@link #copy()} froze the buffer
+     * @throws IllegalArgumentException if the values are not shaped like the selection, or there
+     *     are more indices than dimensions
+     * @throws IndexOutOfBoundsException if an index or range is outside its dimension
      */
     public void set(Tensor values, Index... index) {
         checkWritable();
@@ -176,7 +216,12 @@ public final class Buffer {
      * written and not overwritten. The data is not copied: the buffer is frozen, and
      * writing to it afterwards throws.
      *
-     * <pre>{@code Tensor t = buf.copy();   // buf.set(...) now throws IllegalStateException}</pre>
+     * <pre>{@code
+     * Buffer buf = Buffer.of(Tensor.of(1, 2));
+     * buf.set(5, 0);
+     * Tensor t = buf.copy();   // [5.0, 0.0]
+     * buf.set(1, 0);           // throws IllegalStateException: the buffer is frozen
+     * }</pre>
      *
      * @return the tensor
      */
@@ -208,6 +253,8 @@ public final class Buffer {
      * with {@code , frozen} after {@link #copy()}.
      *
      * <pre>{@code Buffer.of(Tensor.of(1, 2)).toString();   // "Buffer([0.0, 0.0])"}</pre>
+     *
+     * @return {@code Buffer(...)} around the contents
      */
     @Override
     public String toString() {

@@ -1,19 +1,28 @@
 package zygote4j;
 
 /**
- * A function of 1 argument(s) to differentiate. It returns a {@link Real} or a
- * {@link Tensor} (for {@code pullback} and {@code jacobian}, anything they accept).
+ * A function of one argument to differentiate, as {@code gradient}, {@code withgradient},
+ * {@code pullback}, {@code jacobian} and the like take it. Usually written as a lambda at
+ * the call; declare one to keep it in a variable. It returns a {@link Real} (or a
+ * one-element {@link Tensor}) for {@code gradient}, a {@code Real} or a {@code Tensor} for
+ * {@code jacobian} and {@code pullback}.
  *
- * <pre>{@code gradient((a, b) -> a.times(b), 2, 3);   // (3.0, 2.0)}</pre>
+ * <pre>{@code
+ * Fn1<Tensor> loss = x -> x.square().sum();
+ * gradient(loss, Tensor.of(1, 2));   // ([2.0, 4.0],)
+ * }</pre>
  *
- * @param <A> an argument type: Real, Tensor, a record, List or Map of them
+ * @param <A> the first argument's type: Real, Tensor, or a record, List or Map of them
  */
 @FunctionalInterface
 public interface Fn1<A> {
     /**
-     * Evaluates the function.
+     * Evaluates the function (with the class's example above):
      *
-     * @return its value
+     * <pre>{@code loss.apply(Tensor.of(3, 4));   // 25.0}</pre>
+     *
+     * @param a the first argument
+     * @return its value, a {@code Real} or a {@code Tensor}
      */
     Object apply(A a);
 }

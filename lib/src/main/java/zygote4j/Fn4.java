@@ -1,22 +1,34 @@
 package zygote4j;
 
 /**
- * A function of 4 argument(s) to differentiate. It returns a {@link Real} or a
- * {@link Tensor} (for {@code pullback} and {@code jacobian}, anything they accept).
+ * A function of four arguments to differentiate, as {@code gradient}, {@code withgradient},
+ * {@code pullback}, {@code jacobian} and the like take it. Usually written as a lambda at
+ * the call; declare one to keep it in a variable. It returns a {@link Real} (or a
+ * one-element {@link Tensor}) for {@code gradient}, a {@code Real} or a {@code Tensor} for
+ * {@code jacobian} and {@code pullback}.
  *
- * <pre>{@code gradient((a, b) -> a.times(b), 2, 3);   // (3.0, 2.0)}</pre>
+ * <pre>{@code
+ * Fn4<Real, Real, Real, Real> total = (a, b, c, d) -> a.plus(b).plus(c).plus(d);
+ * gradient(total, Real.of(1), Real.of(2), Real.of(3), Real.of(4));   // (1.0, 1.0, 1.0, 1.0)
+ * }</pre>
  *
- * @param <A> an argument type: Real, Tensor, a record, List or Map of them
- * @param <B> an argument type: Real, Tensor, a record, List or Map of them
- * @param <C> an argument type: Real, Tensor, a record, List or Map of them
- * @param <D> an argument type: Real, Tensor, a record, List or Map of them
+ * @param <A> the first argument's type: Real, Tensor, or a record, List or Map of them
+ * @param <B> the second argument's type: Real, Tensor, or a record, List or Map of them
+ * @param <C> the third argument's type: Real, Tensor, or a record, List or Map of them
+ * @param <D> the fourth argument's type: Real, Tensor, or a record, List or Map of them
  */
 @FunctionalInterface
 public interface Fn4<A, B, C, D> {
     /**
-     * Evaluates the function.
+     * Evaluates the function (with the class's example above):
      *
-     * @return its value
+     * <pre>{@code total.apply(Real.of(1), Real.of(2), Real.of(3), Real.of(4));   // 10.0}</pre>
+     *
+     * @param a the first argument
+     * @param b the second argument
+     * @param c the third argument
+     * @param d the fourth argument
+     * @return its value, a {@code Real} or a {@code Tensor}
      */
     Object apply(A a, B b, C c, D d);
 }

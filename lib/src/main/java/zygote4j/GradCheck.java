@@ -37,8 +37,8 @@ import java.util.function.Function;
  *   protected Object[] vjp(Object[] in, Object out, Object ct) {
  *     return new Object[] {((Real) ct).times(((Real) in[0]).square().times(3))}; }
  * };
- * GradCheck.check(cube, Real.of(0.7));                        // passes, returns a Report
- * GradCheck.withTolerance(1e-5).seed(7).verify(cube, Real.of(-2));
+ * GradCheck.check(cube, Real.of(0.7)).primitive();            // "cube": it passed
+ * GradCheck.withTolerance(1e-5).seed(7).verify(cube, Real.of(-2)).vjpError() < 1e-5;   // true
  * }</pre>
  *
  * <p>Choose inputs away from kinks and singularities of the function (finite differences
@@ -67,12 +67,14 @@ public final class GradCheck {
      * 1e-6, finite-difference step 1e-5 (scaled by the input's size), a fixed seed, and
      * the second-order check.
      *
-     * <pre>{@code GradCheck.check(cube, Real.of(0.7));   // throws IllegalStateException on a wrong rule}</pre>
+     * <pre>{@code GradCheck.check(cube, Real.of(0.7)).vjpError() < 1e-6;   // true}</pre>
      *
      * @param p the primitive
-     * @param inputs plain {@code Real}s and {@code Tensor}s, as {@code p.apply} takes them
+     * @param inputs plain {@code Real}s and {@code Tensor}s (or numbers), as {@code p.apply} takes them
      * @return the largest errors seen
      * @throws IllegalStateException if a rule disagrees with finite differences or with the other rule
+     * @throws IllegalArgumentException for no inputs, or an input that is not a plain {@code Real},
+     *     {@code Tensor} or number
      */
     public static Report check(Primitive p, Object... inputs) {
         return DEFAULT.verify(p, inputs);
@@ -81,10 +83,11 @@ public final class GradCheck {
     /**
      * Default settings with another relative tolerance.
      *
-     * <pre>{@code GradCheck.withTolerance(1e-4).verify(myRule, Tensor.of(1, 2));}</pre>
+     * <pre>{@code GradCheck.withTolerance(1e-4).verify(cube, Real.of(3)).primitive();   // "cube"}</pre>
      *
      * @param relativeTolerance the allowed error relative to max(1, size of the compared quantity)
      * @return a configured checker
+     * @throws IllegalArgumentException if the tolerance is not positive
      */
     public static GradCheck withTolerance(double relativeTolerance) {
         if (!(relativeTolerance > 0)) {
@@ -97,7 +100,7 @@ public final class GradCheck {
     /**
      * The same checker with another seed for the random directions.
      *
-     * <pre>{@code GradCheck.withTolerance(1e-6).seed(42).verify(myRule, Real.of(1));}</pre>
+     * <pre>{@code GradCheck.withTolerance(1e-6).seed(42).verify(cube, Real.of(1)).primitive();   // "cube"}</pre>
      *
      * @param newSeed the seed
      * @return a configured checker
@@ -109,10 +112,11 @@ public final class GradCheck {
     /**
      * The same checker with another finite-difference step (relative to max(1, |x|)).
      *
-     * <pre>{@code GradCheck.withTolerance(1e-6).step(1e-7).verify(logRule, Real.of(1e-3));}</pre>
+     * <pre>{@code GradCheck.withTolerance(1e-6).step(1e-4).verify(cube, Real.of(0.5)).primitive();   // "cube"}</pre>
      *
      * @param relativeStep the step
      * @return a configured checker
+     * @throws IllegalArgumentException if the step is not positive
      */
     public GradCheck step(double relativeStep) {
         if (!(relativeStep > 0)) {
@@ -125,7 +129,7 @@ public final class GradCheck {
      * The same checker without the second-order check, for rules deliberately written on
      * plain numbers (they then support first-order differentiation only).
      *
-     * <pre>{@code GradCheck.withTolerance(1e-6).firstOrderOnly().verify(fastRule, Tensor.of(1, 2));}</pre>
+     * <pre>{@code GradCheck.withTolerance(1e-6).firstOrderOnly().verify(cube, Real.of(2)).secondOrderError();   // 0.0}</pre>
      *
      * @return a configured checker
      */
@@ -136,12 +140,14 @@ public final class GradCheck {
     /**
      * Runs the checks with this checker's settings; see {@link #check}.
      *
-     * <pre>{@code GradCheck.withTolerance(1e-5).verify(cube, Real.of(0.7));}</pre>
+     * <pre>{@code GradCheck.withTolerance(1e-5).verify(cube, Real.of(0.7)).dotProductError() < 1e-5;   // true}</pre>
      *
      * @param p the primitive
-     * @param inputs plain {@code Real}s and {@code Tensor}s
+     * @param inputs plain {@code Real}s and {@code Tensor}s (or numbers)
      * @return the largest errors seen
      * @throws IllegalStateException if a rule is wrong
+     * @throws IllegalArgumentException for no inputs, or an input that is not a plain {@code Real},
+     *     {@code Tensor} or number
      */
     public Report verify(Primitive p, Object... inputs) {
         return new Run(p, plainInputs(p, inputs)).run();
@@ -151,6 +157,12 @@ public final class GradCheck {
      * What a successful check measured: the largest errors, each relative to
      * max(1, size of the compared quantity).
      *
+     * <pre>{@code
+     * GradCheck.Report r = GradCheck.check(cube, Real.of(0.7));
+     * r.primitive();                  // "cube"
+     * r.jvpError() < 1e-6;            // true
+     * }</pre>
+     *
      * @param primitive the primitive's name
      * @param jvpError forward rule against finite differences
      * @param vjpError reverse rule against finite differences
@@ -159,7 +171,14 @@ public final class GradCheck {
      */
     public record Report(String primitive, double jvpError, double vjpError, double dotProductError,
                          double secondOrderError) {
-        /** {@code GradCheck('cube') passed: jvp 1.2e-11, vjp 3.0e-12, dot product 0.0e+00, second order 2.1e-10}. */
+        /**
+         * The errors on one line, such as
+         * {@code GradCheck('cube') passed: jvp 1.2e-11, vjp 3.0e-12, dot product 0.0e+00, second order 2.1e-10}.
+         *
+         * <pre>{@code GradCheck.check(cube, Real.of(0.7)).toString().startsWith("GradCheck('cube') passed: jvp ");   // true}</pre>
+         *
+         * @return the report as text
+         */
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "GradCheck('%s') passed: jvp %.1e, vjp %.1e, dot product %.1e, "

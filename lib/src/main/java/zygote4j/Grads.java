@@ -50,6 +50,7 @@ public final class Grads {
      *
      * @param i the argument's position, from 0
      * @return a Real, Tensor, record, List or Map, or null
+     * @throws IndexOutOfBoundsException if there is no argument {@code i}
      */
     public Object get(int i) {
         if (i < 0 || i >= entries.length) {
@@ -68,8 +69,12 @@ public final class Grads {
      * gradient(() -> w.times(w).sum(), Params.of(w)).get(w);   // [2.0, 4.0]
      * }</pre>
      *
-     * @param param a parameter given to {@code Params.of}
+     * @param param a parameter given to {@code Params.of} (an {@code Integer} is taken as a
+     *     position, as {@link #get(int)})
      * @return its gradient or null
+     * @throws IllegalStateException if these gradients were taken with respect to explicit
+     *     arguments
+     * @throws IllegalArgumentException if {@code param} is not one of the parameters
      */
     public Object get(Object param) {
         if (param instanceof Integer i) return get(i.intValue());
@@ -92,6 +97,7 @@ public final class Grads {
      * @param i the argument's position
      * @return the gradient
      * @throws IllegalStateException if there is no gradient or it is not a Real
+     * @throws IndexOutOfBoundsException if there is no argument {@code i}
      */
     public Real real(int i) {
         Object g = get(i);
@@ -107,6 +113,7 @@ public final class Grads {
      * @param i the argument's position
      * @return the gradient
      * @throws IllegalStateException if there is no gradient or it is not a Tensor
+     * @throws IndexOutOfBoundsException if there is no argument {@code i}
      */
     public Tensor tensor(int i) {
         Object g = get(i);
@@ -125,6 +132,14 @@ public final class Grads {
     /**
      * Zygote's tuple printing: {@code (3.0, 2.0)}, {@code (4.0,)}, {@code (nothing, 2.0)};
      * a matrix keeps its rows aligned, one a line.
+     *
+     * <pre>{@code
+     * gradient(x -> x.square(), 2).toString();                  // "(4.0,)"
+     * gradient((a, b) -> b.times(2), 1, 1).toString();          // "(nothing, 2.0)"
+     * gradient(m -> m.sum(), Tensor.ones(2, 2)).toString();     // "([[1.0, 1.0],\n  [1.0, 1.0]],)"
+     * }</pre>
+     *
+     * @return the entries in parentheses, {@code nothing} for none
      */
     @Override
     public String toString() {

@@ -31,7 +31,7 @@ public final class Index {
     /**
      * Every index of a dimension (Julia's {@code :}).
      *
-     * <pre>{@code m.slice(all(), at(0));   // the first column}</pre>
+     * <pre>{@code m.slice(all(), at(0));   // [1.0, 4.0], the first column}</pre>
      *
      * @return the selection
      */
@@ -42,7 +42,7 @@ public final class Index {
     /**
      * A single index; the dimension is dropped from the result.
      *
-     * <pre>{@code m.slice(at(1), all());   // the second row, a vector}</pre>
+     * <pre>{@code m.slice(at(1), all());   // [4.0, 5.0, 6.0], the second row as a vector}</pre>
      *
      * @param i the index, from 0
      * @return the selection
@@ -59,6 +59,7 @@ public final class Index {
      * @param from the first index
      * @param to one past the last index
      * @return the selection
+     * @throws IllegalArgumentException if {@code to < from}
      */
     public static Index range(int from, int to) {
         if (to < from) {
@@ -67,7 +68,13 @@ public final class Index {
         return new Index(Kind.RANGE, from, to);
     }
 
-    /** {@code all()}, {@code at(2)}, {@code range(1, 3)}. */
+    /**
+     * The selection as it is written: {@code all()}, {@code at(2)}, {@code range(1, 3)}.
+     *
+     * <pre>{@code range(1, 3).toString();   // "range(1, 3)"}</pre>
+     *
+     * @return the call that makes this selection
+     */
     @Override
     public String toString() {
         return switch (kind) {

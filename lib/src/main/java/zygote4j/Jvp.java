@@ -15,7 +15,13 @@ package zygote4j;
  * @param tangent J(x) dx, shaped like the value
  */
 public record Jvp<R>(R val, R tangent) {
-    /** {@code (val = 0.0, tangent = 2.0)}. */
+    /**
+     * The value and the tangent, named.
+     *
+     * <pre>{@code r.toString();   // "(val = 0.0, tangent = 2.0)"}</pre>
+     *
+     * @return {@code (val = ..., tangent = ...)}
+     */
     @Override
     public String toString() {
         return "(val = " + val + ", tangent = " + tangent + ")";

@@ -74,18 +74,35 @@ public final class Params implements Iterable<Tensor> {
      *
      * @param i the position, from 0
      * @return the tensor
+     * @throws IndexOutOfBoundsException if there is no parameter {@code i}
      */
     public Tensor get(int i) {
+        if (i < 0 || i >= params.size()) {
+            throw new IndexOutOfBoundsException("Params.get: index " + i + " is out of range for " + params.size()
+                    + " parameter" + (params.size() == 1 ? "" : "s") + " (indices start at 0)");
+        }
         return params.get(i);
     }
 
-    /** The parameters in order. <pre>{@code for (Tensor p : Params.of(w, b)) System.out.println(p);}</pre> */
+    /**
+     * The parameters in order.
+     *
+     * <pre>{@code for (Tensor p : Params.of(w, b)) System.out.print(p + " ");   // prints [1.0, 2.0] [3.0]}</pre>
+     *
+     * @return an iterator over the tensors, which cannot remove them
+     */
     @Override
     public Iterator<Tensor> iterator() {
         return params.iterator();
     }
 
-    /** {@code Params([1.0, 2.0], [3.0])}. */
+    /**
+     * The parameters' values.
+     *
+     * <pre>{@code Params.of(w, b).toString();   // "Params([1.0, 2.0], [3.0])"}</pre>
+     *
+     * @return {@code Params(...)} around the tensors
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Params(");

@@ -25,20 +25,38 @@ package zygote4j;
  *     Real x = (Real) in[0]; return new Object[] {((Real) ct).times(x.square().times(3))}; }
  * };
  * gradient(x -> (Real) cube.apply(x), 2.0);          // (12.0,)
- * GradCheck.check(cube, Real.of(0.7));               // throws if a rule disagrees with finite differences
+ * GradCheck.check(cube, Real.of(0.7));               // passes: it throws when a rule is wrong
  * }</pre>
  */
 public abstract class Primitive {
     private final String name;
 
     /**
+     * A primitive of the given name; subclass it with the three rules, usually as an
+     * anonymous class:
+     *
+     * <pre>{@code
+     * Primitive twice = new Primitive("twice") {
+     *   protected Object evaluate(Object[] in) { return ((Real) in[0]).times(2); }
+     *   protected Object jvp(Object[] in, Object out, Object[] t) { return ((Real) t[0]).times(2); }
+     *   protected Object[] vjp(Object[] in, Object out, Object ct) { return new Object[] {((Real) ct).times(2)}; }
+     * };
+     * twice.apply(Real.of(3));   // 6.0
+     * }</pre>
+     *
      * @param name the operation's name, used in error messages and graphs
      */
     protected Primitive(String name) {
         this.name = name;
     }
 
-    /** The operation's name. <pre>{@code new MyOp().name();   // "myop"}</pre> */
+    /**
+     * The operation's name.
+     *
+     * <pre>{@code cube.name();   // "cube"}</pre>
+     *
+     * @return the name given to the constructor
+     */
     public final String name() {
         return name;
     }
@@ -47,10 +65,15 @@ public abstract class Primitive {
      * Applies the operation to its inputs ({@code Real}s and {@code Tensor}s), recording it
      * on the innermost active level among them.
      *
-     * <pre>{@code Real y = (Real) cube.apply(Real.of(2));   // 8.0}</pre>
+     * <pre>{@code
+     * Real y = (Real) cube.apply(Real.of(2));       // 8.0
+     * gradient(x -> (Real) cube.apply(x), 2);       // (12.0,)
+     * }</pre>
      *
      * @param inputs the operands
      * @return the result, a {@code Real} or a {@code Tensor}
+     * @throws IllegalArgumentException if an input is neither a {@code Real} nor a {@code Tensor}
+     * @throws IllegalStateException if a rule returns a value of the wrong type or shape
      */
     public final Object apply(Object... inputs) {
         for (int i = 0; i < inputs.length; i++) {
@@ -64,7 +87,10 @@ public abstract class Primitive {
     }
 
     /**
-     * The value on plain inputs.
+     * The value on plain inputs. {@link #apply} calls it with the inputs' numbers, whatever
+     * differentiation is running:
+     *
+     * <pre>{@code cube.apply(Real.of(2));   // 8.0, from evaluate}</pre>
      *
      * @param inputs plain {@code Real}s and {@code Tensor}s
      * @return a plain {@code Real} or {@code Tensor}
@@ -72,7 +98,10 @@ public abstract class Primitive {
     protected abstract Object evaluate(Object[] inputs);
 
     /**
-     * Forward rule: the output tangent for one direction.
+     * Forward rule: the output tangent for one direction. Forward mode ({@code jvp},
+     * {@code derivative}, {@code hessian}, {@code forwarddiff}) calls it:
+     *
+     * <pre>{@code jvp(x -> (Real) cube.apply(x), Real.of(2), Real.of(1));   // (val = 8.0, tangent = 12.0)}</pre>
      *
      * @param inputs the inputs (possibly tracked by outer levels: use library operations)
      * @param output the output computed from them
@@ -82,7 +111,10 @@ public abstract class Primitive {
     protected abstract Object jvp(Object[] inputs, Object output, Object[] tangents);
 
     /**
-     * Reverse rule: the cotangent of each input.
+     * Reverse rule: the cotangent of each input. Reverse mode ({@code gradient},
+     * {@code pullback}, {@code jacobian}) calls it:
+     *
+     * <pre>{@code pullback(x -> (Real) cube.apply(x), 2).back(10);   // (120.0,)}</pre>
      *
      * @param inputs the inputs (possibly tracked by outer levels: use library operations)
      * @param output the output computed from them
@@ -104,7 +136,10 @@ public abstract class Primitive {
 
     /**
      * Whether {@link #vjp} runs even when no cotangent reached the output (it then gets
-     * {@code null}). False by default; {@code hook} and {@code showgrad} say true.
+     * {@code null}). False by default; {@code hook} and {@code showgrad} say true, which is
+     * how showgrad reports {@code nothing}:
+     *
+     * <pre>{@code gradient((a, b) -> { showgrad(a); return a.times(b); }, 2, 3);   // prints ∂(a) = nothing, returns (3.0, 2.0)}</pre>
      *
      * @return true to be called with a null cotangent
      */
@@ -112,6 +147,13 @@ public abstract class Primitive {
         return false;
     }
 
+    /**
+     * The primitive with its name.
+     *
+     * <pre>{@code cube.toString();   // "Primitive(cube)"}</pre>
+     *
+     * @return {@code Primitive(name)}
+     */
     @Override
     public String toString() {
         return "Primitive(" + name + ")";

@@ -47,6 +47,7 @@ public final class Pullback {
      *
      * @param dy the cotangent
      * @return one gradient per argument
+     * @throws IllegalArgumentException if the output is a tensor of more than one element
      */
     public Grads back(double dy) {
         return back((Object) Real.of(dy));
@@ -60,6 +61,7 @@ public final class Pullback {
      *
      * @param dy the cotangent
      * @return one gradient per argument
+     * @throws IllegalArgumentException if the output is a tensor of more than one element
      */
     public Grads back(Real dy) {
         return back((Object) dy);
@@ -72,6 +74,8 @@ public final class Pullback {
      *
      * @param dy the cotangent
      * @return one gradient per argument
+     * @throws IllegalArgumentException if {@code dy} is not shaped like the output (a
+     *     one-element tensor is accepted for a scalar output)
      */
     public Grads back(Tensor dy) {
         return back((Object) dy);
@@ -122,6 +126,13 @@ public final class Pullback {
         return output;
     }
 
+    /**
+     * The pullback with its value.
+     *
+     * <pre>{@code p.toString();   // "Pullback(value = 6.0)"}</pre>
+     *
+     * @return {@code Pullback(value = ...)}
+     */
     @Override
     public String toString() {
         return "Pullback(value = " + value + ")";

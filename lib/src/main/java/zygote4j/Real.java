@@ -14,7 +14,7 @@ import static zygote4j.ScalarDispatch.unary;
  * <pre>{@code
  * Real x = Real.of(2);
  * Real y = x.times(x).plus(x.sin());   // 4.909297426825682
- * gradient(t -> t.times(t).plus(t.sin()), 2.0);   // (3.5838531634528574,)
+ * gradient(t -> t.times(t).plus(t.sin()), 2.0);   // (3.583853163452858,)
  * }</pre>
  *
  * <p>Derivatives follow IEEE arithmetic and these conventions (docs/numerics.md has the
@@ -32,9 +32,9 @@ import static zygote4j.ScalarDispatch.unary;
  * }</pre>
  */
 public final class Real implements Numeric<Real>, Comparable<Real> {
-    /** The plain constant 0. */
+    /** The plain constant 0. <pre>{@code Real.ZERO.plus(1);   // 1.0}</pre> */
     public static final Real ZERO = new Real(0);
-    /** The plain constant 1. */
+    /** The plain constant 1. <pre>{@code jvp(x -> x.square(), Real.of(3), Real.ONE);   // (val = 9.0, tangent = 6.0)}</pre> */
     public static final Real ONE = new Real(1);
 
     /** The numeric value, with every level of tracking unwrapped. */
@@ -225,12 +225,24 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return unary(ScalarRules.COS, this);
     }
 
-    /** Tangent. <pre>{@code Real.of(0).tan();   // 0.0}</pre> */
+    /**
+     * Tangent.
+     *
+     * <pre>{@code Real.of(0).tan();   // 0.0}</pre>
+     *
+     * @return the tangent
+     */
     public Real tan() {
         return unary(ScalarRules.TAN, this);
     }
 
-    /** Hyperbolic tangent. <pre>{@code Real.of(0).tanh();   // 0.0}</pre> */
+    /**
+     * Hyperbolic tangent.
+     *
+     * <pre>{@code Real.of(0).tanh();   // 0.0}</pre>
+     *
+     * @return the hyperbolic tangent
+     */
     public Real tanh() {
         return unary(ScalarRules.TANH, this);
     }
@@ -253,12 +265,24 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return unary(ScalarRules.RECIPROCAL, this);
     }
 
-    /** {@code log(1 + this)}, precise near 0. <pre>{@code Real.of(0).log1p();   // 0.0}</pre> */
+    /**
+     * {@code log(1 + this)}, precise near 0.
+     *
+     * <pre>{@code Real.of(0).log1p();   // 0.0}</pre>
+     *
+     * @return {@code log(1 + this)}
+     */
     public Real log1p() {
         return unary(ScalarRules.LOG1P, this);
     }
 
-    /** {@code exp(this) - 1}, precise near 0. <pre>{@code Real.of(0).expm1();   // 0.0}</pre> */
+    /**
+     * {@code exp(this) - 1}, precise near 0.
+     *
+     * <pre>{@code Real.of(0).expm1();   // 0.0}</pre>
+     *
+     * @return {@code exp(this) - 1}
+     */
     public Real expm1() {
         return unary(ScalarRules.EXPM1, this);
     }
@@ -269,22 +293,46 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return unary(ScalarRules.SIGMOID, this);
     }
 
-    /** {@code log(1 + exp(this))}, never overflows. <pre>{@code Real.of(0).softplus();   // 0.6931471805599453}</pre> */
+    /**
+     * {@code log(1 + exp(this))}, never overflows.
+     *
+     * <pre>{@code Real.of(0).softplus();   // 0.6931471805599453}</pre>
+     *
+     * @return {@code log(1 + exp(this))}
+     */
     public Real softplus() {
         return unary(ScalarRules.SOFTPLUS, this);
     }
 
-    /** Arc sine. <pre>{@code Real.of(0).asin();   // 0.0}</pre> */
+    /**
+     * Arc sine.
+     *
+     * <pre>{@code Real.of(0).asin();   // 0.0}</pre>
+     *
+     * @return the arc sine, in [-π/2, π/2]
+     */
     public Real asin() {
         return unary(ScalarRules.ASIN, this);
     }
 
-    /** Arc cosine. <pre>{@code Real.of(1).acos();   // 0.0}</pre> */
+    /**
+     * Arc cosine.
+     *
+     * <pre>{@code Real.of(1).acos();   // 0.0}</pre>
+     *
+     * @return the arc cosine, in [0, π]
+     */
     public Real acos() {
         return unary(ScalarRules.ACOS, this);
     }
 
-    /** Arc tangent. <pre>{@code Real.of(0).atan();   // 0.0}</pre> */
+    /**
+     * Arc tangent.
+     *
+     * <pre>{@code Real.of(0).atan();   // 0.0}</pre>
+     *
+     * @return the arc tangent, in (-π/2, π/2)
+     */
     public Real atan() {
         return unary(ScalarRules.ATAN, this);
     }
@@ -301,42 +349,98 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return unary(ScalarRules.COSH, this);
     }
 
-    /** atan2(this, x): the angle of the point (x, this). <pre>{@code Real.of(1).atan2(Real.of(1));   // 0.7853981633974483}</pre> */
+    /**
+     * atan2(this, x): the angle of the point (x, this).
+     *
+     * <pre>{@code Real.of(1).atan2(Real.of(1));   // 0.7853981633974483}</pre>
+     *
+     * @param x the x coordinate (this is the y coordinate)
+     * @return the angle in (-π, π]
+     */
     public Real atan2(Real x) {
         return binary(ScalarRules.ATAN2, this, x);
     }
 
-    /** atan2(this, x). <pre>{@code Real.of(1).atan2(1);   // 0.7853981633974483}</pre> */
+    /**
+     * atan2(this, x).
+     *
+     * <pre>{@code Real.of(1).atan2(1);   // 0.7853981633974483}</pre>
+     *
+     * @param x the x coordinate (this is the y coordinate)
+     * @return the angle in (-π, π]
+     */
     public Real atan2(double x) {
         return binary(ScalarRules.ATAN2, this, new Real(x));
     }
 
-    /** sqrt(this^2 + other^2) without overflow. <pre>{@code Real.of(3).hypot(Real.of(4));   // 5.0}</pre> */
+    /**
+     * sqrt(this^2 + other^2) without overflow.
+     *
+     * <pre>{@code Real.of(3).hypot(Real.of(4));   // 5.0}</pre>
+     *
+     * @param other the other side
+     * @return {@code sqrt(this^2 + other^2)}
+     */
     public Real hypot(Real other) {
         return binary(ScalarRules.HYPOT, this, other);
     }
 
-    /** sqrt(this^2 + c^2). <pre>{@code Real.of(3).hypot(4);   // 5.0}</pre> */
+    /**
+     * sqrt(this^2 + c^2).
+     *
+     * <pre>{@code Real.of(3).hypot(4);   // 5.0}</pre>
+     *
+     * @param c the other side
+     * @return {@code sqrt(this^2 + other^2)}
+     */
     public Real hypot(double c) {
         return binary(ScalarRules.HYPOT, this, new Real(c));
     }
 
-    /** The larger of the two; at a tie the gradient goes to {@code this}; a NaN operand gives NaN (and NaN partials). <pre>{@code Real.of(1).max(Real.of(2));   // 2.0}</pre> */
+    /**
+     * The larger of the two; at a tie the gradient goes to {@code this}; a NaN operand gives NaN (and NaN partials).
+     *
+     * <pre>{@code Real.of(1).max(Real.of(2));   // 2.0}</pre>
+     *
+     * @param other the other operand
+     * @return the larger value
+     */
     public Real max(Real other) {
         return binary(ScalarRules.MAX, this, other);
     }
 
-    /** The larger of this and c. <pre>{@code Real.of(-1).max(0);   // 0.0}</pre> */
+    /**
+     * The larger of this and c.
+     *
+     * <pre>{@code Real.of(-1).max(0);   // 0.0}</pre>
+     *
+     * @param c the constant
+     * @return the larger value
+     */
     public Real max(double c) {
         return binary(ScalarRules.MAX, this, new Real(c));
     }
 
-    /** The smaller of the two; at a tie the gradient goes to {@code this}; a NaN operand gives NaN (and NaN partials). <pre>{@code Real.of(1).min(Real.of(2));   // 1.0}</pre> */
+    /**
+     * The smaller of the two; at a tie the gradient goes to {@code this}; a NaN operand gives NaN (and NaN partials).
+     *
+     * <pre>{@code Real.of(1).min(Real.of(2));   // 1.0}</pre>
+     *
+     * @param other the other operand
+     * @return the smaller value
+     */
     public Real min(Real other) {
         return binary(ScalarRules.MIN, this, other);
     }
 
-    /** The smaller of this and c. <pre>{@code Real.of(3).min(1);   // 1.0}</pre> */
+    /**
+     * The smaller of this and c.
+     *
+     * <pre>{@code Real.of(3).min(1);   // 1.0}</pre>
+     *
+     * @param c the constant
+     * @return the smaller value
+     */
     public Real min(double c) {
         return binary(ScalarRules.MIN, this, new Real(c));
     }
@@ -368,18 +472,38 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
         return Double.compare(v, o.v);
     }
 
-    /** Equal when the values are equal (as {@link Double#equals}), whatever the tracking. */
+    /**
+     * Equal when the values are equal (as {@link Double#equals}), whatever the tracking.
+     *
+     * <pre>{@code Real.of(1).equals(Real.of(1.0));   // true}</pre>
+     *
+     * @param o the object to compare with
+     * @return whether {@code o} is a {@code Real} of the same value
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Real r && Double.compare(v, r.v) == 0;
     }
 
+    /**
+     * A hash of the value, consistent with {@link #equals}.
+     *
+     * <pre>{@code Real.of(2).hashCode() == Double.hashCode(2.0);   // true}</pre>
+     *
+     * @return the value's hash
+     */
     @Override
     public int hashCode() {
         return Double.hashCode(v);
     }
 
-    /** The value as a Java double prints: {@code 3.0}. */
+    /**
+     * The value as a Java double prints.
+     *
+     * <pre>{@code Real.of(3).toString();   // "3.0"}</pre>
+     *
+     * @return {@link Double#toString(double)} of the value
+     */
     @Override
     public String toString() {
         return Double.toString(v);

@@ -69,6 +69,7 @@ public final class Tensor implements Numeric<Tensor> {
      *
      * @param rows the rows
      * @return a plain matrix
+     * @throws IllegalArgumentException if the rows differ in length
      */
     public static Tensor of(double[][] rows) {
         int m = rows.length, n = m == 0 ? 0 : rows[0].length;
@@ -92,6 +93,7 @@ public final class Tensor implements Numeric<Tensor> {
      *
      * @param values the elements
      * @return a vector, tracked where its elements are
+     * @throws IllegalArgumentException if an element is null
      */
     public static Tensor of(Real... values) {
         boolean plain = true;
@@ -127,6 +129,7 @@ public final class Tensor implements Numeric<Tensor> {
      *
      * @param shape the dimensions
      * @return a plain tensor of zeros
+     * @throws IllegalArgumentException for a negative dimension
      */
     public static Tensor zeros(int... shape) {
         int[] s = Shapes.checkShape("Tensor.zeros", shape);
@@ -140,6 +143,7 @@ public final class Tensor implements Numeric<Tensor> {
      *
      * @param shape the dimensions
      * @return a plain tensor of ones
+     * @throws IllegalArgumentException for a negative dimension
      */
     public static Tensor ones(int... shape) {
         return full(1, shape);
@@ -153,6 +157,7 @@ public final class Tensor implements Numeric<Tensor> {
      * @param value the element
      * @param shape the dimensions
      * @return a plain tensor
+     * @throws IllegalArgumentException for a negative dimension
      */
     public static Tensor full(double value, int... shape) {
         int[] s = Shapes.checkShape("Tensor.full", shape);
@@ -204,6 +209,8 @@ public final class Tensor implements Numeric<Tensor> {
      *
      * @param index the position
      * @return the element
+     * @throws IllegalArgumentException if the number of indices is not the rank
+     * @throws IndexOutOfBoundsException if an index is outside its dimension
      */
     public Real get(int... index) {
         if (index.length == 1 && shape.length == 1) {
@@ -238,7 +245,7 @@ public final class Tensor implements Numeric<Tensor> {
     /**
      * The elements, row-major (a copy).
      *
-     * <pre>{@code Tensor.of(1, 2).toDoubleArray();   // {1.0, 2.0}}</pre>
+     * <pre>{@code Tensor.of(1, 2).toDoubleArray();   // [1.0, 2.0]}</pre>
      *
      * @return a new array
      */
@@ -255,6 +262,7 @@ public final class Tensor implements Numeric<Tensor> {
      *
      * @param newShape the dimensions
      * @return the reshaped tensor
+     * @throws IllegalArgumentException if the new shape has another number of elements
      */
     public Tensor reshape(int... newShape) {
         int[] s = newShape.clone();
@@ -281,6 +289,7 @@ public final class Tensor implements Numeric<Tensor> {
      *
      * @param newShape the target shape
      * @return the broadcast tensor
+     * @throws IllegalArgumentException if this shape does not broadcast to {@code newShape}
      */
     public Tensor broadcastTo(int... newShape) {
         int[] s = Shapes.broadcast("broadcastTo", shape, newShape);
@@ -300,6 +309,7 @@ public final class Tensor implements Numeric<Tensor> {
      *
      * @param target a shape that broadcasts to this tensor's shape
      * @return the reduced tensor
+     * @throws IllegalArgumentException if {@code target} does not broadcast to this shape
      */
     public Tensor sumTo(int... target) {
         if (Arrays.equals(target, shape)) return this;
@@ -349,234 +359,516 @@ public final class Tensor implements Numeric<Tensor> {
         return plain(new int[0], new double[] {v});
     }
 
-    /** Elementwise sum with broadcasting. <pre>{@code Tensor.of(1, 2).plus(Tensor.of(3, 4));   // [4.0, 6.0]}</pre> */
+    /**
+     * Elementwise sum with broadcasting.
+     *
+     * <pre>{@code Tensor.of(1, 2).plus(Tensor.of(3, 4));   // [4.0, 6.0]}</pre>
+     *
+     * @param o the other operand, broadcast against this one
+     * @return {@code this + o}, elementwise
+     * @throws IllegalArgumentException if the shapes do not broadcast together
+     */
     @Override
     public Tensor plus(Tensor o) {
         return bin(ScalarRules.PLUS, o);
     }
 
-    /** Adds a scalar. <pre>{@code Tensor.of(1, 2).plus(Real.of(1));   // [2.0, 3.0]}</pre> */
+    /**
+     * Adds a scalar.
+     *
+     * <pre>{@code Tensor.of(1, 2).plus(Real.of(1));   // [2.0, 3.0]}</pre>
+     *
+     * @param o the scalar to add to every element
+     * @return {@code this + o}, elementwise
+     */
     public Tensor plus(Real o) {
         return bin(ScalarRules.PLUS, scalar(o));
     }
 
-    /** Adds a constant. <pre>{@code Tensor.of(1, 2).plus(1);   // [2.0, 3.0]}</pre> */
+    /**
+     * Adds a constant.
+     *
+     * <pre>{@code Tensor.of(1, 2).plus(1);   // [2.0, 3.0]}</pre>
+     *
+     * @param o the constant to add to every element
+     * @return {@code this + o}, elementwise
+     */
     @Override
     public Tensor plus(double o) {
         return bin(ScalarRules.PLUS, c(o));
     }
 
-    /** Elementwise difference. <pre>{@code Tensor.of(1, 2).minus(Tensor.of(3, 4));   // [-2.0, -2.0]}</pre> */
+    /**
+     * Elementwise difference.
+     *
+     * <pre>{@code Tensor.of(1, 2).minus(Tensor.of(3, 4));   // [-2.0, -2.0]}</pre>
+     *
+     * @param o the other operand, broadcast against this one
+     * @return {@code this - o}, elementwise
+     * @throws IllegalArgumentException if the shapes do not broadcast together
+     */
     @Override
     public Tensor minus(Tensor o) {
         return bin(ScalarRules.MINUS, o);
     }
 
-    /** Subtracts a scalar. <pre>{@code Tensor.of(1, 2).minus(Real.of(1));   // [0.0, 1.0]}</pre> */
+    /**
+     * Subtracts a scalar.
+     *
+     * <pre>{@code Tensor.of(1, 2).minus(Real.of(1));   // [0.0, 1.0]}</pre>
+     *
+     * @param o the scalar to subtract from every element
+     * @return {@code this - o}, elementwise
+     */
     public Tensor minus(Real o) {
         return bin(ScalarRules.MINUS, scalar(o));
     }
 
-    /** Subtracts a constant. <pre>{@code Tensor.of(1, 2).minus(1);   // [0.0, 1.0]}</pre> */
+    /**
+     * Subtracts a constant.
+     *
+     * <pre>{@code Tensor.of(1, 2).minus(1);   // [0.0, 1.0]}</pre>
+     *
+     * @param o the constant to subtract from every element
+     * @return {@code this - o}, elementwise
+     */
     @Override
     public Tensor minus(double o) {
         return bin(ScalarRules.MINUS, c(o));
     }
 
-    /** Elementwise product. <pre>{@code Tensor.of(1, 2).times(Tensor.of(3, 4));   // [3.0, 8.0]}</pre> */
+    /**
+     * Elementwise product.
+     *
+     * <pre>{@code Tensor.of(1, 2).times(Tensor.of(3, 4));   // [3.0, 8.0]}</pre>
+     *
+     * @param o the other operand, broadcast against this one
+     * @return {@code this * o}, elementwise
+     * @throws IllegalArgumentException if the shapes do not broadcast together
+     */
     @Override
     public Tensor times(Tensor o) {
         return bin(ScalarRules.TIMES, o);
     }
 
-    /** Multiplies by a scalar. <pre>{@code Tensor.of(1, 2).times(Real.of(2));   // [2.0, 4.0]}</pre> */
+    /**
+     * Multiplies by a scalar.
+     *
+     * <pre>{@code Tensor.of(1, 2).times(Real.of(2));   // [2.0, 4.0]}</pre>
+     *
+     * @param o the scalar factor
+     * @return {@code this * o}, elementwise
+     */
     public Tensor times(Real o) {
         return bin(ScalarRules.TIMES, scalar(o));
     }
 
-    /** Multiplies by a constant. <pre>{@code Tensor.of(1, 2).times(2);   // [2.0, 4.0]}</pre> */
+    /**
+     * Multiplies by a constant.
+     *
+     * <pre>{@code Tensor.of(1, 2).times(2);   // [2.0, 4.0]}</pre>
+     *
+     * @param o the constant factor
+     * @return {@code this * o}, elementwise
+     */
     @Override
     public Tensor times(double o) {
         return bin(ScalarRules.TIMES, c(o));
     }
 
-    /** Elementwise quotient. <pre>{@code Tensor.of(1, 2).div(Tensor.of(2, 4));   // [0.5, 0.5]}</pre> */
+    /**
+     * Elementwise quotient.
+     *
+     * <pre>{@code Tensor.of(1, 2).div(Tensor.of(2, 4));   // [0.5, 0.5]}</pre>
+     *
+     * @param o the divisor, broadcast against this tensor
+     * @return {@code this / o}, elementwise
+     * @throws IllegalArgumentException if the shapes do not broadcast together
+     */
     @Override
     public Tensor div(Tensor o) {
         return bin(ScalarRules.DIV, o);
     }
 
-    /** Divides by a scalar. <pre>{@code Tensor.of(1, 2).div(Real.of(2));   // [0.5, 1.0]}</pre> */
+    /**
+     * Divides by a scalar.
+     *
+     * <pre>{@code Tensor.of(1, 2).div(Real.of(2));   // [0.5, 1.0]}</pre>
+     *
+     * @param o the scalar divisor
+     * @return {@code this / o}, elementwise
+     */
     public Tensor div(Real o) {
         return bin(ScalarRules.DIV, scalar(o));
     }
 
-    /** Divides by a constant. <pre>{@code Tensor.of(1, 2).div(2);   // [0.5, 1.0]}</pre> */
+    /**
+     * Divides by a constant.
+     *
+     * <pre>{@code Tensor.of(1, 2).div(2);   // [0.5, 1.0]}</pre>
+     *
+     * @param o the constant divisor
+     * @return {@code this / o}, elementwise
+     */
     @Override
     public Tensor div(double o) {
         return bin(ScalarRules.DIV, c(o));
     }
 
-    /** Elementwise power. <pre>{@code Tensor.of(2, 3).pow(Tensor.of(2, 2));   // [4.0, 9.0]}</pre> */
+    /**
+     * Elementwise power.
+     *
+     * <pre>{@code Tensor.of(2, 3).pow(Tensor.of(2, 2));   // [4.0, 9.0]}</pre>
+     *
+     * @param o the exponents, broadcast against this tensor
+     * @return {@code this^o}, elementwise
+     * @throws IllegalArgumentException if the shapes do not broadcast together
+     */
     @Override
     public Tensor pow(Tensor o) {
         return bin(ScalarRules.POW, o);
     }
 
-    /** Power with a scalar exponent. <pre>{@code Tensor.of(2, 3).pow(Real.of(2));   // [4.0, 9.0]}</pre> */
+    /**
+     * Power with a scalar exponent.
+     *
+     * <pre>{@code Tensor.of(2, 3).pow(Real.of(2));   // [4.0, 9.0]}</pre>
+     *
+     * @param o the scalar exponent
+     * @return {@code this^o}, elementwise
+     */
     public Tensor pow(Real o) {
         return bin(ScalarRules.POW, scalar(o));
     }
 
-    /** Power with a constant exponent. <pre>{@code Tensor.of(2, 3).pow(2);   // [4.0, 9.0]}</pre> */
+    /**
+     * Power with a constant exponent.
+     *
+     * <pre>{@code Tensor.of(2, 3).pow(2);   // [4.0, 9.0]}</pre>
+     *
+     * @param o the constant exponent
+     * @return {@code this^o}, elementwise
+     */
     @Override
     public Tensor pow(double o) {
         return bin(ScalarRules.POW, c(o));
     }
 
-    /** Elementwise maximum (NumPy's {@code maximum}); ties send the gradient to {@code this}. <pre>{@code Tensor.of(1, 5).maximum(Tensor.of(3, 4));   // [3.0, 5.0]}</pre> */
+    /**
+     * Elementwise maximum (NumPy's {@code maximum}); ties send the gradient to {@code this}.
+     *
+     * <pre>{@code Tensor.of(1, 5).maximum(Tensor.of(3, 4));   // [3.0, 5.0]}</pre>
+     *
+     * @param o the other operand, broadcast against this one
+     * @return the larger of each pair of elements
+     * @throws IllegalArgumentException if the shapes do not broadcast together
+     */
     public Tensor maximum(Tensor o) {
         return bin(ScalarRules.MAX, o);
     }
 
-    /** Elementwise maximum with a constant. <pre>{@code Tensor.of(-1, 2).maximum(0);   // [0.0, 2.0]}</pre> */
+    /**
+     * Elementwise maximum with a constant.
+     *
+     * <pre>{@code Tensor.of(-1, 2).maximum(0);   // [0.0, 2.0]}</pre>
+     *
+     * @param o the constant
+     * @return the larger of each pair of elements
+     */
     public Tensor maximum(double o) {
         return bin(ScalarRules.MAX, c(o));
     }
 
-    /** Elementwise minimum; ties send the gradient to {@code this}. <pre>{@code Tensor.of(1, 5).minimum(Tensor.of(3, 4));   // [1.0, 4.0]}</pre> */
+    /**
+     * Elementwise minimum; ties send the gradient to {@code this}.
+     *
+     * <pre>{@code Tensor.of(1, 5).minimum(Tensor.of(3, 4));   // [1.0, 4.0]}</pre>
+     *
+     * @param o the other operand, broadcast against this one
+     * @return the smaller of each pair of elements
+     * @throws IllegalArgumentException if the shapes do not broadcast together
+     */
     public Tensor minimum(Tensor o) {
         return bin(ScalarRules.MIN, o);
     }
 
-    /** Elementwise minimum with a constant. <pre>{@code Tensor.of(-1, 2).minimum(0);   // [-1.0, 0.0]}</pre> */
+    /**
+     * Elementwise minimum with a constant.
+     *
+     * <pre>{@code Tensor.of(-1, 2).minimum(0);   // [-1.0, 0.0]}</pre>
+     *
+     * @param o the constant
+     * @return the smaller of each pair of elements
+     */
     public Tensor minimum(double o) {
         return bin(ScalarRules.MIN, c(o));
     }
 
-    /** Elementwise atan2(this, x). <pre>{@code Tensor.of(1).atan2(Tensor.of(1));   // [0.7853981633974483]}</pre> */
+    /**
+     * Elementwise atan2(this, x).
+     *
+     * <pre>{@code Tensor.of(1).atan2(Tensor.of(1));   // [0.7853981633974483]}</pre>
+     *
+     * @param x the x coordinates, broadcast against this tensor (the y coordinates)
+     * @return the angles of the points (x, this), elementwise
+     * @throws IllegalArgumentException if the shapes do not broadcast together
+     */
     public Tensor atan2(Tensor x) {
         return bin(ScalarRules.ATAN2, x);
     }
 
-    /** Elementwise hypot. <pre>{@code Tensor.of(3).hypot(Tensor.of(4));   // [5.0]}</pre> */
+    /**
+     * Elementwise hypot.
+     *
+     * <pre>{@code Tensor.of(3).hypot(Tensor.of(4));   // [5.0]}</pre>
+     *
+     * @param o the other sides, broadcast against this tensor
+     * @return {@code sqrt(this^2 + o^2)}, elementwise
+     * @throws IllegalArgumentException if the shapes do not broadcast together
+     */
     public Tensor hypot(Tensor o) {
         return bin(ScalarRules.HYPOT, o);
     }
 
-    /** Negation. <pre>{@code Tensor.of(1, -2).neg();   // [-1.0, 2.0]}</pre> */
+    /**
+     * Negation.
+     *
+     * <pre>{@code Tensor.of(1, -2).neg();   // [-1.0, 2.0]}</pre>
+     *
+     * @return the negated elements
+     */
     @Override
     public Tensor neg() {
         return un(ScalarRules.NEG);
     }
 
-    /** Elementwise square. <pre>{@code Tensor.of(2, 3).square();   // [4.0, 9.0]}</pre> */
+    /**
+     * Elementwise square.
+     *
+     * <pre>{@code Tensor.of(2, 3).square();   // [4.0, 9.0]}</pre>
+     *
+     * @return the squares
+     */
     @Override
     public Tensor square() {
         return un(ScalarRules.SQUARE);
     }
 
-    /** Elementwise reciprocal. <pre>{@code Tensor.of(2, 4).reciprocal();   // [0.5, 0.25]}</pre> */
+    /**
+     * Elementwise reciprocal.
+     *
+     * <pre>{@code Tensor.of(2, 4).reciprocal();   // [0.5, 0.25]}</pre>
+     *
+     * @return the reciprocals
+     */
     @Override
     public Tensor reciprocal() {
         return un(ScalarRules.RECIPROCAL);
     }
 
-    /** Elementwise square root. <pre>{@code Tensor.of(4, 9).sqrt();   // [2.0, 3.0]}</pre> */
+    /**
+     * Elementwise square root.
+     *
+     * <pre>{@code Tensor.of(4, 9).sqrt();   // [2.0, 3.0]}</pre>
+     *
+     * @return the square roots
+     */
     @Override
     public Tensor sqrt() {
         return un(ScalarRules.SQRT);
     }
 
-    /** Elementwise exponential. <pre>{@code Tensor.of(0).exp();   // [1.0]}</pre> */
+    /**
+     * Elementwise exponential.
+     *
+     * <pre>{@code Tensor.of(0).exp();   // [1.0]}</pre>
+     *
+     * @return the exponentials
+     */
     @Override
     public Tensor exp() {
         return un(ScalarRules.EXP);
     }
 
-    /** Elementwise natural logarithm. <pre>{@code Tensor.of(1).log();   // [0.0]}</pre> */
+    /**
+     * Elementwise natural logarithm.
+     *
+     * <pre>{@code Tensor.of(1).log();   // [0.0]}</pre>
+     *
+     * @return the logarithms
+     */
     @Override
     public Tensor log() {
         return un(ScalarRules.LOG);
     }
 
-    /** Elementwise sine. <pre>{@code Tensor.of(0).sin();   // [0.0]}</pre> */
+    /**
+     * Elementwise sine.
+     *
+     * <pre>{@code Tensor.of(0).sin();   // [0.0]}</pre>
+     *
+     * @return the sines
+     */
     @Override
     public Tensor sin() {
         return un(ScalarRules.SIN);
     }
 
-    /** Elementwise cosine. <pre>{@code Tensor.of(0).cos();   // [1.0]}</pre> */
+    /**
+     * Elementwise cosine.
+     *
+     * <pre>{@code Tensor.of(0).cos();   // [1.0]}</pre>
+     *
+     * @return the cosines
+     */
     @Override
     public Tensor cos() {
         return un(ScalarRules.COS);
     }
 
-    /** Elementwise tangent. <pre>{@code Tensor.of(0).tan();   // [0.0]}</pre> */
+    /**
+     * Elementwise tangent.
+     *
+     * <pre>{@code Tensor.of(0).tan();   // [0.0]}</pre>
+     *
+     * @return the tangents
+     */
     public Tensor tan() {
         return un(ScalarRules.TAN);
     }
 
-    /** Elementwise hyperbolic tangent. <pre>{@code Tensor.of(0).tanh();   // [0.0]}</pre> */
+    /**
+     * Elementwise hyperbolic tangent.
+     *
+     * <pre>{@code Tensor.of(0).tanh();   // [0.0]}</pre>
+     *
+     * @return the hyperbolic tangents
+     */
     public Tensor tanh() {
         return un(ScalarRules.TANH);
     }
 
-    /** Elementwise absolute value (derivative 0 at 0). <pre>{@code Tensor.of(-1, 2).abs();   // [1.0, 2.0]}</pre> */
+    /**
+     * Elementwise absolute value (derivative 0 at 0).
+     *
+     * <pre>{@code Tensor.of(-1, 2).abs();   // [1.0, 2.0]}</pre>
+     *
+     * @return the absolute values
+     */
     @Override
     public Tensor abs() {
         return un(ScalarRules.ABS);
     }
 
-    /** Elementwise log(1+x). <pre>{@code Tensor.of(0).log1p();   // [0.0]}</pre> */
+    /**
+     * Elementwise log(1+x).
+     *
+     * <pre>{@code Tensor.of(0).log1p();   // [0.0]}</pre>
+     *
+     * @return {@code log(1 + x)} of each element
+     */
     public Tensor log1p() {
         return un(ScalarRules.LOG1P);
     }
 
-    /** Elementwise exp(x)-1. <pre>{@code Tensor.of(0).expm1();   // [0.0]}</pre> */
+    /**
+     * Elementwise exp(x)-1.
+     *
+     * <pre>{@code Tensor.of(0).expm1();   // [0.0]}</pre>
+     *
+     * @return {@code exp(x) - 1} of each element
+     */
     public Tensor expm1() {
         return un(ScalarRules.EXPM1);
     }
 
-    /** Elementwise logistic sigmoid. <pre>{@code Tensor.of(0).sigmoid();   // [0.5]}</pre> */
+    /**
+     * Elementwise logistic sigmoid.
+     *
+     * <pre>{@code Tensor.of(0).sigmoid();   // [0.5]}</pre>
+     *
+     * @return the sigmoids
+     */
     @Override
     public Tensor sigmoid() {
         return un(ScalarRules.SIGMOID);
     }
 
-    /** Elementwise log(1+exp(x)). <pre>{@code Tensor.of(0).softplus();   // [0.6931471805599453]}</pre> */
+    /**
+     * Elementwise log(1+exp(x)).
+     *
+     * <pre>{@code Tensor.of(0).softplus();   // [0.6931471805599453]}</pre>
+     *
+     * @return {@code log(1 + exp(x))} of each element
+     */
     public Tensor softplus() {
         return un(ScalarRules.SOFTPLUS);
     }
 
-    /** Elementwise arc sine. <pre>{@code Tensor.of(0).asin();   // [0.0]}</pre> */
+    /**
+     * Elementwise arc sine.
+     *
+     * <pre>{@code Tensor.of(0).asin();   // [0.0]}</pre>
+     *
+     * @return the arc sines
+     */
     public Tensor asin() {
         return un(ScalarRules.ASIN);
     }
 
-    /** Elementwise arc cosine. <pre>{@code Tensor.of(1).acos();   // [0.0]}</pre> */
+    /**
+     * Elementwise arc cosine.
+     *
+     * <pre>{@code Tensor.of(1).acos();   // [0.0]}</pre>
+     *
+     * @return the arc cosines
+     */
     public Tensor acos() {
         return un(ScalarRules.ACOS);
     }
 
-    /** Elementwise arc tangent. <pre>{@code Tensor.of(0).atan();   // [0.0]}</pre> */
+    /**
+     * Elementwise arc tangent.
+     *
+     * <pre>{@code Tensor.of(0).atan();   // [0.0]}</pre>
+     *
+     * @return the arc tangents
+     */
     public Tensor atan() {
         return un(ScalarRules.ATAN);
     }
 
-    /** Elementwise hyperbolic sine. <pre>{@code Tensor.of(0).sinh();   // [0.0]}</pre> */
+    /**
+     * Elementwise hyperbolic sine.
+     *
+     * <pre>{@code Tensor.of(0).sinh();   // [0.0]}</pre>
+     *
+     * @return the hyperbolic sines
+     */
     @Override
     public Tensor sinh() {
         return un(ScalarRules.SINH);
     }
 
-    /** Elementwise hyperbolic cosine. <pre>{@code Tensor.of(0).cosh();   // [1.0]}</pre> */
+    /**
+     * Elementwise hyperbolic cosine.
+     *
+     * <pre>{@code Tensor.of(0).cosh();   // [1.0]}</pre>
+     *
+     * @return the hyperbolic cosines
+     */
     @Override
     public Tensor cosh() {
         return un(ScalarRules.COSH);
     }
 
-    /** Elementwise sign as a constant. <pre>{@code Tensor.of(-2, 0, 3).sign();   // [-1.0, 0.0, 1.0]}</pre> */
+    /**
+     * Elementwise sign as a constant.
+     *
+     * <pre>{@code Tensor.of(-2, 0, 3).sign();   // [-1.0, 0.0, 1.0]}</pre>
+     *
+     * @return the signs, untracked
+     */
     @Override
     public Tensor sign() {
         double[] o = new double[data.length];
@@ -584,7 +876,15 @@ public final class Tensor implements Numeric<Tensor> {
         return plain(shape, o);
     }
 
-    /** 1 where {@code this >= other} (broadcast), else 0, as a constant. <pre>{@code Tensor.of(1, 3).stepGe(Tensor.of(2, 2));   // [0.0, 1.0]}</pre> */
+    /**
+     * 1 where {@code this >= other} (broadcast), else 0, as a constant.
+     *
+     * <pre>{@code Tensor.of(1, 3).stepGe(Tensor.of(2, 2));   // [0.0, 1.0]}</pre>
+     *
+     * @param other the tensor to compare with, broadcast against this one
+     * @return the steps, untracked
+     * @throws IllegalArgumentException if the shapes do not broadcast together
+     */
     @Override
     public Tensor stepGe(Tensor other) {
         int[] s = Shapes.broadcast("stepGe", shape, other.shape);
@@ -594,7 +894,14 @@ public final class Tensor implements Numeric<Tensor> {
         return plain(s, o);
     }
 
-    /** A constant of this shape filled with {@code c}. <pre>{@code Tensor.of(1, 2).fill(0);   // [0.0, 0.0]}</pre> */
+    /**
+     * A constant of this shape filled with {@code c}.
+     *
+     * <pre>{@code Tensor.of(1, 2).fill(0);   // [0.0, 0.0]}</pre>
+     *
+     * @param c the element
+     * @return the constant
+     */
     @Override
     public Tensor fill(double c) {
         return full(c, shape);
@@ -779,7 +1086,11 @@ public final class Tensor implements Numeric<Tensor> {
     /**
      * The softmax along one axis: {@code exp(x) / sum(exp(x))} over each slice along it.
      *
-     * <pre>{@code Tensor.of(new double[][] {{0, 0}, {1, 1}}).softmax(0);   // [[0.2689.., 0.2689..], [0.7310.., 0.7310..]]}</pre>
+     * <pre>{@code
+     * Tensor.of(new double[][] {{0, 0}, {1, 1}}).softmax(0);
+     * // [[0.2689414213699951, 0.2689414213699951],
+     * //  [0.7310585786300049, 0.7310585786300049]]
+     * }</pre>
      *
      * @param axis the axis whose slices sum to 1; negative counts from the end
      * @return a tensor of the same shape
@@ -1025,6 +1336,8 @@ public final class Tensor implements Numeric<Tensor> {
      *
      * @param other the right operand
      * @return the product
+     * @throws IllegalArgumentException for a 0-d operand, inner dimensions that differ, or batch
+     *     dimensions that do not broadcast
      */
     public Tensor matmul(Tensor other) {
         int[] sa = shape, sb = other.shape;
@@ -1083,10 +1396,12 @@ public final class Tensor implements Numeric<Tensor> {
      *
      * <pre>{@code
      * Tensor.of(new double[][] {{1, 2}, {3, 4}}).det();   // -2.0
-     * gradient(a -> a.det(), Tensor.of(new double[][] {{1, 2}, {3, 4}}));   // ([[4.0, -3.0], [-2.0, 1.0]],)
+     * gradient(a -> a.det(), Tensor.of(new double[][] {{2, 1}, {1, 1}}));   // ([[1.0, -1.0], [-1.0, 2.0]],)
      * }</pre>
      *
      * @return det(A)
+     * @throws IllegalArgumentException if the tensor is not a square matrix
+     * @throws ArithmeticException when differentiated at a singular matrix
      */
     public Real det() {
         LinalgRules.requireSquare("det", this);
@@ -1104,6 +1419,8 @@ public final class Tensor implements Numeric<Tensor> {
      * }</pre>
      *
      * @return log det(A)
+     * @throws IllegalArgumentException if the tensor is not a square matrix
+     * @throws ArithmeticException for a singular matrix or a negative determinant
      */
     public Real logdet() {
         LinalgRules.requireSquare("logdet", this);
@@ -1119,6 +1436,8 @@ public final class Tensor implements Numeric<Tensor> {
      * }</pre>
      *
      * @return log|det(A)|
+     * @throws IllegalArgumentException if the tensor is not a square matrix
+     * @throws ArithmeticException for a singular matrix
      */
     public Real logabsdet() {
         LinalgRules.requireSquare("logabsdet", this);
@@ -1135,6 +1454,8 @@ public final class Tensor implements Numeric<Tensor> {
      * }</pre>
      *
      * @return A⁻¹
+     * @throws IllegalArgumentException if the tensor is not a square matrix
+     * @throws ArithmeticException for a singular matrix
      */
     public Tensor inv() {
         LinalgRules.requireSquare("inv", this);
@@ -1153,6 +1474,8 @@ public final class Tensor implements Numeric<Tensor> {
      *
      * @param b the right-hand side(s)
      * @return A⁻¹ b
+     * @throws IllegalArgumentException if the tensor is not a square matrix, or {@code b} does not fit it
+     * @throws ArithmeticException for a singular matrix
      */
     public Tensor solve(Tensor b) {
         LinalgRules.requireSquare("solve", this);
@@ -1173,6 +1496,7 @@ public final class Tensor implements Numeric<Tensor> {
      * <pre>{@code Tensor.of(new double[][] {{1, 2}, {3, 4}}).trace();   // 5.0}</pre>
      *
      * @return tr(A)
+     * @throws IllegalArgumentException if the tensor is not a square matrix
      */
     public Real trace() {
         LinalgRules.requireSquare("trace", this);
@@ -1203,6 +1527,8 @@ public final class Tensor implements Numeric<Tensor> {
      * }</pre>
      *
      * @return L
+     * @throws IllegalArgumentException if the tensor is not a square matrix
+     * @throws ArithmeticException if the matrix is not positive definite
      */
     public Tensor cholesky() {
         LinalgRules.requireSquare("cholesky", this);
@@ -1211,12 +1537,30 @@ public final class Tensor implements Numeric<Tensor> {
 
     // ---------------------------------------------------------------- object
 
-    /** Equal when shapes and elements are equal, whatever the tracking. */
+    /**
+     * Equal when shapes and elements are equal (as {@link Arrays#equals(double[], double[])}),
+     * whatever the tracking.
+     *
+     * <pre>{@code
+     * Tensor.of(1, 2).equals(Tensor.of(1, 2));                  // true
+     * Tensor.of(1, 2).equals(Tensor.of(1, 2).reshape(1, 2));    // false
+     * }</pre>
+     *
+     * @param o the object to compare with
+     * @return whether {@code o} is a tensor of the same shape and elements
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof Tensor t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
     }
 
+    /**
+     * A hash of the shape and the elements, consistent with {@link #equals}.
+     *
+     * <pre>{@code Tensor.of(1, 2).hashCode() == Tensor.of(1, 2).hashCode();   // true}</pre>
+     *
+     * @return the hash
+     */
     @Override
     public int hashCode() {
         return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
@@ -1226,6 +1570,8 @@ public final class Tensor implements Numeric<Tensor> {
      * A readable array: a vector as {@code [1.0, 2.0]}, a matrix one row a line.
      *
      * <pre>{@code Tensor.of(new double[][] {{1, 2}, {3, 4}}).toString();   // "[[1.0, 2.0],\n [3.0, 4.0]]"}</pre>
+     *
+     * @return the elements in nested brackets; a 0-d tensor prints as its number
      */
     @Override
     public String toString() {

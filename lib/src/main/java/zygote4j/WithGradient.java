@@ -14,7 +14,13 @@ package zygote4j;
  * @param grad one gradient (or Jacobian) per argument
  */
 public record WithGradient(Object val, Grads grad) {
-    /** {@code (val = 9.0, grad = (6.0,))}. */
+    /**
+     * The value and the gradients, named.
+     *
+     * <pre>{@code r.toString();   // "(val = 9.0, grad = (6.0,))"}</pre>
+     *
+     * @return {@code (val = ..., grad = ...)}
+     */
     @Override
     public String toString() {
         return "(val = " + val + ", grad = " + grad + ")";

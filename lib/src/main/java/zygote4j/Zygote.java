@@ -27,331 +27,660 @@ public final class Zygote {
     // ================================================================ reverse mode
 
     /**
-     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse mode. Arguments may be numbers, {@code Real}s, {@code Tensor}s, records, lists and maps of them; an argument that does not influence the result gets {@code null} (Zygote's {@code nothing}).
+     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse
+     * mode: one forward pass that records the operations, one backward pass. Arguments may be
+     * numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them; each
+     * gradient has its argument's shape, and an argument that does not influence the result
+     * gets {@code null} (Zygote's {@code nothing}).
      *
      * <pre>{@code gradient(x -> x.times(x).sum(), Tensor.of(1, 2));   // ([2.0, 4.0],)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
      * @return one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar (use {@code jacobian}), or an
+     *     argument is of an unsupported type
      */
     public static <A> Grads gradient(Fn1<A> f, A a) {
         return Reverse.gradient("gradient", xs -> f.apply((A) xs[0]), new Object[] {a});
     }
     /**
-     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse mode. Arguments may be numbers, {@code Real}s, {@code Tensor}s, records, lists and maps of them; an argument that does not influence the result gets {@code null} (Zygote's {@code nothing}).
+     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse
+     * mode: one forward pass that records the operations, one backward pass. Arguments may be
+     * numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them; each
+     * gradient has its argument's shape, and an argument that does not influence the result
+     * gets {@code null} (Zygote's {@code nothing}).
      *
      * <pre>{@code gradient(x -> x.square(), 3);   // (6.0,)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
      * @return one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar (use {@code jacobian}), or an
+     *     argument is of an unsupported type
      */
     public static Grads gradient(Fn1<Real> f, double a) {
         return Reverse.gradient("gradient", xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)});
     }
     /**
-     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse mode. Arguments may be numbers, {@code Real}s, {@code Tensor}s, records, lists and maps of them; an argument that does not influence the result gets {@code null} (Zygote's {@code nothing}).
+     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse
+     * mode: one forward pass that records the operations, one backward pass. Arguments may be
+     * numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them; each
+     * gradient has its argument's shape, and an argument that does not influence the result
+     * gets {@code null} (Zygote's {@code nothing}).
      *
-     * <pre>{@code gradient((a, b) -> b.times(a).sum(), Tensor.of(1, 2), 3);   // ([3.0, 3.0], 3.0)}</pre>
+     * <pre>{@code gradient((x, y) -> x.times(y).sum(), Tensor.of(1, 2), Tensor.of(3, 4));   // ([3.0, 4.0], [1.0, 2.0])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
      * @return one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar (use {@code jacobian}), or an
+     *     argument is of an unsupported type
      */
     public static <A, B> Grads gradient(Fn2<A, B> f, A a, B b) {
         return Reverse.gradient("gradient", xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b});
     }
     /**
-     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse mode. Arguments may be numbers, {@code Real}s, {@code Tensor}s, records, lists and maps of them; an argument that does not influence the result gets {@code null} (Zygote's {@code nothing}).
+     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse
+     * mode: one forward pass that records the operations, one backward pass. Arguments may be
+     * numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them; each
+     * gradient has its argument's shape, and an argument that does not influence the result
+     * gets {@code null} (Zygote's {@code nothing}).
      *
-     * <pre>{@code gradient((a, b) -> b.times(a).sum(), Tensor.of(1, 2), 3);   // ([3.0, 3.0], 3.0)}</pre>
+     * <pre>{@code gradient((a, v) -> v.times(a).sum(), 3, Tensor.of(1, 2));   // (3.0, [3.0, 3.0])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <B> the second argument's type
      * @return one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar (use {@code jacobian}), or an
+     *     argument is of an unsupported type
      */
     public static <B> Grads gradient(Fn2<Real, B> f, double a, B b) {
         return Reverse.gradient("gradient", xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b});
     }
     /**
-     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse mode. Arguments may be numbers, {@code Real}s, {@code Tensor}s, records, lists and maps of them; an argument that does not influence the result gets {@code null} (Zygote's {@code nothing}).
+     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse
+     * mode: one forward pass that records the operations, one backward pass. Arguments may be
+     * numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them; each
+     * gradient has its argument's shape, and an argument that does not influence the result
+     * gets {@code null} (Zygote's {@code nothing}).
      *
-     * <pre>{@code gradient((a, b) -> b.times(a).sum(), Tensor.of(1, 2), 3);   // ([3.0, 3.0], 3.0)}</pre>
+     * <pre>{@code gradient((v, b) -> v.times(b).sum(), Tensor.of(1, 2), 3);   // ([3.0, 3.0], 3.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param <A> the first argument's type
      * @return one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar (use {@code jacobian}), or an
+     *     argument is of an unsupported type
      */
     public static <A> Grads gradient(Fn2<A, Real> f, A a, double b) {
         return Reverse.gradient("gradient", xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)});
     }
     /**
-     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse mode. Arguments may be numbers, {@code Real}s, {@code Tensor}s, records, lists and maps of them; an argument that does not influence the result gets {@code null} (Zygote's {@code nothing}).
+     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse
+     * mode: one forward pass that records the operations, one backward pass. Arguments may be
+     * numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them; each
+     * gradient has its argument's shape, and an argument that does not influence the result
+     * gets {@code null} (Zygote's {@code nothing}).
      *
      * <pre>{@code gradient((a, b) -> a.times(b), 2, 3);   // (3.0, 2.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
      * @return one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar (use {@code jacobian}), or an
+     *     argument is of an unsupported type
      */
     public static Grads gradient(Fn2<Real, Real> f, double a, double b) {
         return Reverse.gradient("gradient", xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)});
     }
     /**
-     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse mode. Arguments may be numbers, {@code Real}s, {@code Tensor}s, records, lists and maps of them; an argument that does not influence the result gets {@code null} (Zygote's {@code nothing}).
+     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse
+     * mode: one forward pass that records the operations, one backward pass. Arguments may be
+     * numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them; each
+     * gradient has its argument's shape, and an argument that does not influence the result
+     * gets {@code null} (Zygote's {@code nothing}).
      *
-     * <pre>{@code gradient((a, b, c) -> a.times(b).times(c), 2, 3, 4);   // (12.0, 8.0, 6.0)}</pre>
+     * <pre>{@code gradient((v, a, b) -> v.times(a).plus(b).sum(), Tensor.of(1, 2), Real.of(3), Real.of(4));   // ([3.0, 3.0], 3.0, 2.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param c the third argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
      * @return one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar (use {@code jacobian}), or an
+     *     argument is of an unsupported type
      */
     public static <A, B, C> Grads gradient(Fn3<A, B, C> f, A a, B b, C c) {
         return Reverse.gradient("gradient", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2]), new Object[] {a, b, c});
     }
     /**
-     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse mode. Arguments may be numbers, {@code Real}s, {@code Tensor}s, records, lists and maps of them; an argument that does not influence the result gets {@code null} (Zygote's {@code nothing}).
+     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse
+     * mode: one forward pass that records the operations, one backward pass. Arguments may be
+     * numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them; each
+     * gradient has its argument's shape, and an argument that does not influence the result
+     * gets {@code null} (Zygote's {@code nothing}).
      *
      * <pre>{@code gradient((a, b, c) -> a.times(b).times(c), 2, 3, 4);   // (12.0, 8.0, 6.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
      * @return one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar (use {@code jacobian}), or an
+     *     argument is of an unsupported type
      */
     public static Grads gradient(Fn3<Real, Real, Real> f, double a, double b, double c) {
         return Reverse.gradient("gradient", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2]), new Object[] {Real.of(a), Real.of(b), Real.of(c)});
     }
     /**
-     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse mode. Arguments may be numbers, {@code Real}s, {@code Tensor}s, records, lists and maps of them; an argument that does not influence the result gets {@code null} (Zygote's {@code nothing}).
+     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse
+     * mode: one forward pass that records the operations, one backward pass. Arguments may be
+     * numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them; each
+     * gradient has its argument's shape, and an argument that does not influence the result
+     * gets {@code null} (Zygote's {@code nothing}).
      *
-     * <pre>{@code gradient((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // (1.0, 1.0, 1.0, 1.0)}</pre>
+     * <pre>{@code
+     * gradient((v, a, b, c) -> v.times(a).plus(b).sum().times(c),
+     *          Tensor.of(1, 2), Real.of(3), Real.of(4), Real.of(2));   // ([6.0, 6.0], 6.0, 4.0, 17.0)
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param c the third argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param d the fourth argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
+     * @param <D> the fourth argument's type
      * @return one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar (use {@code jacobian}), or an
+     *     argument is of an unsupported type
      */
     public static <A, B, C, D> Grads gradient(Fn4<A, B, C, D> f, A a, B b, C c, D d) {
         return Reverse.gradient("gradient", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2], (D) xs[3]), new Object[] {a, b, c, d});
     }
     /**
-     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse mode. Arguments may be numbers, {@code Real}s, {@code Tensor}s, records, lists and maps of them; an argument that does not influence the result gets {@code null} (Zygote's {@code nothing}).
+     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse
+     * mode: one forward pass that records the operations, one backward pass. Arguments may be
+     * numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them; each
+     * gradient has its argument's shape, and an argument that does not influence the result
+     * gets {@code null} (Zygote's {@code nothing}).
      *
      * <pre>{@code gradient((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // (1.0, 1.0, 1.0, 1.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
+     * @param d the fourth argument, a number (differentiated as a {@code Real})
      * @return one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar (use {@code jacobian}), or an
+     *     argument is of an unsupported type
      */
     public static Grads gradient(Fn4<Real, Real, Real, Real> f, double a, double b, double c, double d) {
         return Reverse.gradient("gradient", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2], (Real) xs[3]), new Object[] {Real.of(a), Real.of(b), Real.of(c), Real.of(d)});
     }
     /**
-     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse mode. Arguments may be numbers, {@code Real}s, {@code Tensor}s, records, lists and maps of them; an argument that does not influence the result gets {@code null} (Zygote's {@code nothing}).
+     * The gradient of a scalar-valued {@code f} with respect to each argument, by reverse
+     * mode: one forward pass that records the operations, one backward pass. Arguments may be
+     * numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them; each
+     * gradient has its argument's shape, and an argument that does not influence the result
+     * gets {@code null} (Zygote's {@code nothing}).
      *
-     * <pre>{@code gradient(xs -> ((Real) xs[0]).times((Real) xs[1]), Real.of(2), Real.of(3));   // (3.0, 2.0)}</pre>
+     * <pre>{@code gradient(xs -> ((Real) xs[0]).times((Real) xs[4]), 1, 2, 3, 4, 5);   // (5.0, nothing, nothing, nothing, 1.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param args the arguments: numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them
      * @return one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar (use {@code jacobian}), or an
+     *     argument is of an unsupported type
      */
     public static Grads gradient(FnN f, Object... args) {
         return Reverse.gradient("gradient", f, args.clone());
     }
     /**
-     * The value of {@code f} and its gradient from one evaluation.
+     * The value of a scalar-valued {@code f} and its gradient (see {@code gradient}), from one
+     * evaluation: {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withgradient(x -> x.square(), 3);   // (val = 9.0, grad = (6.0,))}</pre>
+     * <pre>{@code withgradient(x -> x.times(x).sum(), Tensor.of(1, 2));   // (val = 5.0, grad = ([2.0, 4.0],))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
      * @return the value and one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is of an
+     *     unsupported type
      */
     public static <A> WithGradient withgradient(Fn1<A> f, A a) {
         return Reverse.withgradient("withgradient", xs -> f.apply((A) xs[0]), new Object[] {a});
     }
     /**
-     * The value of {@code f} and its gradient from one evaluation.
+     * The value of a scalar-valued {@code f} and its gradient (see {@code gradient}), from one
+     * evaluation: {@code .val()} and {@code .grad()}.
      *
      * <pre>{@code withgradient(x -> x.square(), 3);   // (val = 9.0, grad = (6.0,))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
      * @return the value and one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is of an
+     *     unsupported type
      */
     public static WithGradient withgradient(Fn1<Real> f, double a) {
         return Reverse.withgradient("withgradient", xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)});
     }
     /**
-     * The value of {@code f} and its gradient from one evaluation.
+     * The value of a scalar-valued {@code f} and its gradient (see {@code gradient}), from one
+     * evaluation: {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withgradient(x -> x.square(), 3);   // (val = 9.0, grad = (6.0,))}</pre>
+     * <pre>{@code withgradient((x, y) -> x.times(y).sum(), Tensor.of(1, 2), Tensor.of(3, 4));   // (val = 11.0, grad = ([3.0, 4.0], [1.0, 2.0]))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
      * @return the value and one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is of an
+     *     unsupported type
      */
     public static <A, B> WithGradient withgradient(Fn2<A, B> f, A a, B b) {
         return Reverse.withgradient("withgradient", xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b});
     }
     /**
-     * The value of {@code f} and its gradient from one evaluation.
+     * The value of a scalar-valued {@code f} and its gradient (see {@code gradient}), from one
+     * evaluation: {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withgradient(x -> x.square(), 3);   // (val = 9.0, grad = (6.0,))}</pre>
+     * <pre>{@code withgradient((a, v) -> v.times(a).sum(), 3, Tensor.of(1, 2));   // (val = 9.0, grad = (3.0, [3.0, 3.0]))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <B> the second argument's type
      * @return the value and one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is of an
+     *     unsupported type
      */
     public static <B> WithGradient withgradient(Fn2<Real, B> f, double a, B b) {
         return Reverse.withgradient("withgradient", xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b});
     }
     /**
-     * The value of {@code f} and its gradient from one evaluation.
+     * The value of a scalar-valued {@code f} and its gradient (see {@code gradient}), from one
+     * evaluation: {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withgradient(x -> x.square(), 3);   // (val = 9.0, grad = (6.0,))}</pre>
+     * <pre>{@code withgradient((v, b) -> v.times(b).sum(), Tensor.of(1, 2), 3);   // (val = 9.0, grad = ([3.0, 3.0], 3.0))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param <A> the first argument's type
      * @return the value and one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is of an
+     *     unsupported type
      */
     public static <A> WithGradient withgradient(Fn2<A, Real> f, A a, double b) {
         return Reverse.withgradient("withgradient", xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)});
     }
     /**
-     * The value of {@code f} and its gradient from one evaluation.
+     * The value of a scalar-valued {@code f} and its gradient (see {@code gradient}), from one
+     * evaluation: {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withgradient(x -> x.square(), 3);   // (val = 9.0, grad = (6.0,))}</pre>
+     * <pre>{@code withgradient((a, b) -> a.times(b), 2, 3);   // (val = 6.0, grad = (3.0, 2.0))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
      * @return the value and one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is of an
+     *     unsupported type
      */
     public static WithGradient withgradient(Fn2<Real, Real> f, double a, double b) {
         return Reverse.withgradient("withgradient", xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)});
     }
     /**
-     * The value of {@code f} and its gradient from one evaluation.
+     * The value of a scalar-valued {@code f} and its gradient (see {@code gradient}), from one
+     * evaluation: {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withgradient(x -> x.square(), 3);   // (val = 9.0, grad = (6.0,))}</pre>
+     * <pre>{@code withgradient((v, a, b) -> v.times(a).plus(b).sum(), Tensor.of(1, 2), Real.of(3), Real.of(4)).val();   // 17.0}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param c the third argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
      * @return the value and one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is of an
+     *     unsupported type
      */
     public static <A, B, C> WithGradient withgradient(Fn3<A, B, C> f, A a, B b, C c) {
         return Reverse.withgradient("withgradient", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2]), new Object[] {a, b, c});
     }
     /**
-     * The value of {@code f} and its gradient from one evaluation.
+     * The value of a scalar-valued {@code f} and its gradient (see {@code gradient}), from one
+     * evaluation: {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withgradient(x -> x.square(), 3);   // (val = 9.0, grad = (6.0,))}</pre>
+     * <pre>{@code withgradient((a, b, c) -> a.times(b).times(c), 2, 3, 4);   // (val = 24.0, grad = (12.0, 8.0, 6.0))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
      * @return the value and one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is of an
+     *     unsupported type
      */
     public static WithGradient withgradient(Fn3<Real, Real, Real> f, double a, double b, double c) {
         return Reverse.withgradient("withgradient", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2]), new Object[] {Real.of(a), Real.of(b), Real.of(c)});
     }
     /**
-     * The value of {@code f} and its gradient from one evaluation.
+     * The value of a scalar-valued {@code f} and its gradient (see {@code gradient}), from one
+     * evaluation: {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withgradient(x -> x.square(), 3);   // (val = 9.0, grad = (6.0,))}</pre>
+     * <pre>{@code
+     * withgradient((v, a, b, c) -> v.times(a).plus(b).sum().times(c),
+     *              Tensor.of(1, 2), Real.of(3), Real.of(4), Real.of(2)).val();   // 34.0
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param c the third argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param d the fourth argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
+     * @param <D> the fourth argument's type
      * @return the value and one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is of an
+     *     unsupported type
      */
     public static <A, B, C, D> WithGradient withgradient(Fn4<A, B, C, D> f, A a, B b, C c, D d) {
         return Reverse.withgradient("withgradient", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2], (D) xs[3]), new Object[] {a, b, c, d});
     }
     /**
-     * The value of {@code f} and its gradient from one evaluation.
+     * The value of a scalar-valued {@code f} and its gradient (see {@code gradient}), from one
+     * evaluation: {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withgradient(x -> x.square(), 3);   // (val = 9.0, grad = (6.0,))}</pre>
+     * <pre>{@code withgradient((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // (val = 10.0, grad = (1.0, 1.0, 1.0, 1.0))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
+     * @param d the fourth argument, a number (differentiated as a {@code Real})
      * @return the value and one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is of an
+     *     unsupported type
      */
     public static WithGradient withgradient(Fn4<Real, Real, Real, Real> f, double a, double b, double c, double d) {
         return Reverse.withgradient("withgradient", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2], (Real) xs[3]), new Object[] {Real.of(a), Real.of(b), Real.of(c), Real.of(d)});
     }
     /**
-     * The value of {@code f} and its gradient from one evaluation.
+     * The value of a scalar-valued {@code f} and its gradient (see {@code gradient}), from one
+     * evaluation: {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withgradient(x -> x.square(), 3);   // (val = 9.0, grad = (6.0,))}</pre>
+     * <pre>{@code withgradient(xs -> ((Real) xs[0]).times((Real) xs[4]), 1, 2, 3, 4, 5).val();   // 5.0}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param args the arguments: numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them
      * @return the value and one gradient per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is of an
+     *     unsupported type
      */
     public static WithGradient withgradient(FnN f, Object... args) {
         return Reverse.withgradient("withgradient", f, args.clone());
     }
     /**
-     * The value of {@code f} and its pullback, which maps a cotangent of the value to the gradients of the arguments.
+     * The value of {@code f} and its pullback, which maps a cotangent of the value (shaped like
+     * it) to the gradients of the arguments: {@code .value()} and {@code .back(dy)}.
+     * {@code back} may be called any number of times; the function runs once.
      *
-     * <pre>{@code pullback((a, b) -> a.times(b), 2, 3).back(1);   // (3.0, 2.0)}</pre>
+     * <pre>{@code pullback(x -> x.times(2), Tensor.of(1, 2)).back(Tensor.of(1, 10));   // ([2.0, 20.0],)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
      * @return the value and the pullback
+     * @throws IllegalArgumentException if an argument is of an unsupported type
      */
     public static <A> Pullback pullback(Fn1<A> f, A a) {
         return Reverse.pullback("pullback", xs -> f.apply((A) xs[0]), new Object[] {a});
     }
     /**
-     * The value of {@code f} and its pullback, which maps a cotangent of the value to the gradients of the arguments.
+     * The value of {@code f} and its pullback, which maps a cotangent of the value (shaped like
+     * it) to the gradients of the arguments: {@code .value()} and {@code .back(dy)}.
+     * {@code back} may be called any number of times; the function runs once.
      *
-     * <pre>{@code pullback((a, b) -> a.times(b), 2, 3).back(1);   // (3.0, 2.0)}</pre>
+     * <pre>{@code pullback(x -> x.square(), 3).back(1);   // (6.0,)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
      * @return the value and the pullback
+     * @throws IllegalArgumentException if an argument is of an unsupported type
      */
     public static Pullback pullback(Fn1<Real> f, double a) {
         return Reverse.pullback("pullback", xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)});
     }
     /**
-     * The value of {@code f} and its pullback, which maps a cotangent of the value to the gradients of the arguments.
+     * The value of {@code f} and its pullback, which maps a cotangent of the value (shaped like
+     * it) to the gradients of the arguments: {@code .value()} and {@code .back(dy)}.
+     * {@code back} may be called any number of times; the function runs once.
      *
-     * <pre>{@code pullback((a, b) -> a.times(b), 2, 3).back(1);   // (3.0, 2.0)}</pre>
+     * <pre>{@code pullback((x, y) -> x.times(y), Tensor.of(1, 2), Tensor.of(3, 4)).back(Tensor.of(1, 0));   // ([3.0, 0.0], [1.0, 0.0])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
      * @return the value and the pullback
+     * @throws IllegalArgumentException if an argument is of an unsupported type
      */
     public static <A, B> Pullback pullback(Fn2<A, B> f, A a, B b) {
         return Reverse.pullback("pullback", xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b});
     }
     /**
-     * The value of {@code f} and its pullback, which maps a cotangent of the value to the gradients of the arguments.
+     * The value of {@code f} and its pullback, which maps a cotangent of the value (shaped like
+     * it) to the gradients of the arguments: {@code .value()} and {@code .back(dy)}.
+     * {@code back} may be called any number of times; the function runs once.
      *
-     * <pre>{@code pullback((a, b) -> a.times(b), 2, 3).back(1);   // (3.0, 2.0)}</pre>
+     * <pre>{@code pullback((a, v) -> v.times(a), 3, Tensor.of(1, 2)).back(Tensor.of(1, 1));   // (3.0, [3.0, 3.0])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <B> the second argument's type
      * @return the value and the pullback
+     * @throws IllegalArgumentException if an argument is of an unsupported type
      */
     public static <B> Pullback pullback(Fn2<Real, B> f, double a, B b) {
         return Reverse.pullback("pullback", xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b});
     }
     /**
-     * The value of {@code f} and its pullback, which maps a cotangent of the value to the gradients of the arguments.
+     * The value of {@code f} and its pullback, which maps a cotangent of the value (shaped like
+     * it) to the gradients of the arguments: {@code .value()} and {@code .back(dy)}.
+     * {@code back} may be called any number of times; the function runs once.
      *
-     * <pre>{@code pullback((a, b) -> a.times(b), 2, 3).back(1);   // (3.0, 2.0)}</pre>
+     * <pre>{@code pullback((v, b) -> v.times(b), Tensor.of(1, 2), 3).back(Tensor.of(1, 1));   // ([3.0, 3.0], 3.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param <A> the first argument's type
      * @return the value and the pullback
+     * @throws IllegalArgumentException if an argument is of an unsupported type
      */
     public static <A> Pullback pullback(Fn2<A, Real> f, A a, double b) {
         return Reverse.pullback("pullback", xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)});
     }
     /**
-     * The value of {@code f} and its pullback, which maps a cotangent of the value to the gradients of the arguments.
+     * The value of {@code f} and its pullback, which maps a cotangent of the value (shaped like
+     * it) to the gradients of the arguments: {@code .value()} and {@code .back(dy)}.
+     * {@code back} may be called any number of times; the function runs once.
      *
-     * <pre>{@code pullback((a, b) -> a.times(b), 2, 3).back(1);   // (3.0, 2.0)}</pre>
+     * <pre>{@code
+     * Pullback p = pullback((a, b) -> a.times(b), 2, 3);
+     * p.value();    // 6.0
+     * p.back(1);    // (3.0, 2.0)
+     * p.back(10);   // (30.0, 20.0)
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
      * @return the value and the pullback
+     * @throws IllegalArgumentException if an argument is of an unsupported type
      */
     public static Pullback pullback(Fn2<Real, Real> f, double a, double b) {
         return Reverse.pullback("pullback", xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)});
     }
     /**
-     * The value of {@code f} and its pullback, which maps a cotangent of the value to the gradients of the arguments.
+     * The value of {@code f} and its pullback, which maps a cotangent of the value (shaped like
+     * it) to the gradients of the arguments: {@code .value()} and {@code .back(dy)}.
+     * {@code back} may be called any number of times; the function runs once.
      *
-     * <pre>{@code pullback((a, b) -> a.times(b), 2, 3).back(1);   // (3.0, 2.0)}</pre>
+     * <pre>{@code
+     * pullback((v, a, b) -> v.times(a).plus(b), Tensor.of(1, 2), Real.of(3), Real.of(4)).back(Tensor.of(1, 1));
+     * // ([3.0, 3.0], 3.0, 2.0)
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param c the third argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
      * @return the value and the pullback
+     * @throws IllegalArgumentException if an argument is of an unsupported type
      */
     public static <A, B, C> Pullback pullback(Fn3<A, B, C> f, A a, B b, C c) {
         return Reverse.pullback("pullback", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2]), new Object[] {a, b, c});
     }
     /**
-     * The value of {@code f} and its pullback, which maps a cotangent of the value to the gradients of the arguments.
+     * The value of {@code f} and its pullback, which maps a cotangent of the value (shaped like
+     * it) to the gradients of the arguments: {@code .value()} and {@code .back(dy)}.
+     * {@code back} may be called any number of times; the function runs once.
      *
-     * <pre>{@code pullback((a, b) -> a.times(b), 2, 3).back(1);   // (3.0, 2.0)}</pre>
+     * <pre>{@code pullback((a, b, c) -> a.times(b).times(c), 2, 3, 4).back(1);   // (12.0, 8.0, 6.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
      * @return the value and the pullback
+     * @throws IllegalArgumentException if an argument is of an unsupported type
      */
     public static Pullback pullback(Fn3<Real, Real, Real> f, double a, double b, double c) {
         return Reverse.pullback("pullback", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2]), new Object[] {Real.of(a), Real.of(b), Real.of(c)});
     }
     /**
-     * The value of {@code f} and its pullback, which maps a cotangent of the value to the gradients of the arguments.
+     * The value of {@code f} and its pullback, which maps a cotangent of the value (shaped like
+     * it) to the gradients of the arguments: {@code .value()} and {@code .back(dy)}.
+     * {@code back} may be called any number of times; the function runs once.
      *
-     * <pre>{@code pullback((a, b) -> a.times(b), 2, 3).back(1);   // (3.0, 2.0)}</pre>
+     * <pre>{@code
+     * pullback((v, a, b, c) -> v.times(a).plus(b).times(c), Tensor.of(1, 2), Real.of(3), Real.of(4), Real.of(2))
+     *     .back(Tensor.of(1, 1));   // ([6.0, 6.0], 6.0, 4.0, 17.0)
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param b the second argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param c the third argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param d the fourth argument: a {@code Real} or a {@code Tensor}, or a record, {@code List} or
+     *     {@code Map} of them
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
+     * @param <D> the fourth argument's type
      * @return the value and the pullback
+     * @throws IllegalArgumentException if an argument is of an unsupported type
      */
     public static <A, B, C, D> Pullback pullback(Fn4<A, B, C, D> f, A a, B b, C c, D d) {
         return Reverse.pullback("pullback", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2], (D) xs[3]), new Object[] {a, b, c, d});
     }
     /**
-     * The value of {@code f} and its pullback, which maps a cotangent of the value to the gradients of the arguments.
+     * The value of {@code f} and its pullback, which maps a cotangent of the value (shaped like
+     * it) to the gradients of the arguments: {@code .value()} and {@code .back(dy)}.
+     * {@code back} may be called any number of times; the function runs once.
      *
-     * <pre>{@code pullback((a, b) -> a.times(b), 2, 3).back(1);   // (3.0, 2.0)}</pre>
+     * <pre>{@code pullback((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4).back(2);   // (2.0, 2.0, 2.0, 2.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
+     * @param d the fourth argument, a number (differentiated as a {@code Real})
      * @return the value and the pullback
+     * @throws IllegalArgumentException if an argument is of an unsupported type
      */
     public static Pullback pullback(Fn4<Real, Real, Real, Real> f, double a, double b, double c, double d) {
         return Reverse.pullback("pullback", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2], (Real) xs[3]), new Object[] {Real.of(a), Real.of(b), Real.of(c), Real.of(d)});
     }
     /**
-     * The value of {@code f} and its pullback, which maps a cotangent of the value to the gradients of the arguments.
+     * The value of {@code f} and its pullback, which maps a cotangent of the value (shaped like
+     * it) to the gradients of the arguments: {@code .value()} and {@code .back(dy)}.
+     * {@code back} may be called any number of times; the function runs once.
      *
-     * <pre>{@code pullback((a, b) -> a.times(b), 2, 3).back(1);   // (3.0, 2.0)}</pre>
+     * <pre>{@code pullback(xs -> ((Real) xs[0]).times((Real) xs[4]), 1, 2, 3, 4, 5).back(1);   // (5.0, nothing, nothing, nothing, 1.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param args the arguments: numbers, {@code Real}s, {@code Tensor}s, and records, lists and maps of them
      * @return the value and the pullback
+     * @throws IllegalArgumentException if an argument is of an unsupported type
      */
     public static Pullback pullback(FnN f, Object... args) {
         return Reverse.pullback("pullback", f, args.clone());
@@ -371,6 +700,8 @@ public final class Zygote {
      * @param <A> Real or Tensor
      * @param <R> Real or Tensor
      * @return value and tangent
+     * @throws IllegalArgumentException if x is neither a {@code Real} nor a {@code Tensor}, dx is not
+     *     shaped like x, or f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, R> Jvp<R> jvp(Function<A, R> f, A x, A dx) {
         return Forward.jvp(f, x, dx);
@@ -401,6 +732,8 @@ public final class Zygote {
      * @param f the function of the cotangent
      * @param x the value
      * @return x
+     * @throws IllegalStateException in the backward pass, if f returns something other than a
+     *     {@code Real} (or null)
      */
     public static Real hook(UnaryOperator<Real> f, Real x) {
         return (Real) new HookRule<>("hook", f).apply(x);
@@ -414,6 +747,8 @@ public final class Zygote {
      * @param f the function of the cotangent
      * @param x the value
      * @return x
+     * @throws IllegalStateException in the backward pass, if f returns something other than a
+     *     {@code Tensor} of x's shape (or null)
      */
     public static Tensor hook(UnaryOperator<Tensor> f, Tensor x) {
         return (Tensor) new HookRule<>("hook", f).apply(x);
@@ -479,9 +814,13 @@ public final class Zygote {
     /**
      * Sets where {@code showgrad} prints (standard output by default).
      *
-     * <pre>{@code setShowgradOutput(System.err);}</pre>
+     * <pre>{@code
+     * setShowgradOutput(System.err);
+     * gradient(x -> showgrad("x", x).square(), 3);   // (6.0,), and ∂(x) = 6.0 goes to System.err
+     * setShowgradOutput(null);                       // back to standard output
+     * }</pre>
      *
-     * @param out the stream
+     * @param out the stream, or null for {@code System.out} (as it is when showgrad prints)
      */
     public static void setShowgradOutput(java.io.PrintStream out) {
         ShowGrad.setOutput(out);
@@ -561,7 +900,7 @@ public final class Zygote {
     /**
      * Every index of a dimension; see {@link Index#all()}.
      *
-     * <pre>{@code m.slice(all(), at(0));   // the first column}</pre>
+     * <pre>{@code Tensor.of(new double[][] {{1, 2}, {3, 4}}).slice(all(), at(0));   // [1.0, 3.0], the first column}</pre>
      *
      * @return the selection
      */
@@ -572,7 +911,7 @@ public final class Zygote {
     /**
      * A single index, dropping the dimension; see {@link Index#at(int)}.
      *
-     * <pre>{@code m.slice(at(1), all());   // the second row}</pre>
+     * <pre>{@code Tensor.of(new double[][] {{1, 2}, {3, 4}}).slice(at(1), all());   // [3.0, 4.0], the second row}</pre>
      *
      * @param i the index
      * @return the selection
@@ -589,6 +928,7 @@ public final class Zygote {
      * @param from the first index
      * @param to one past the last
      * @return the selection
+     * @throws IllegalArgumentException if {@code to < from}
      */
     public static Index range(int from, int to) {
         return Index.range(from, to);
@@ -597,242 +937,460 @@ public final class Zygote {
     // ================================================================ jacobian (tensors)
 
     /**
-     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward
+     * pass per output element). For a {@code Tensor} argument it is a matrix with a row per
+     * output element and a column per argument element, both flattened row-major; for a number
+     * or {@code Real} argument, a vector with one entry per output element; {@code null} where
+     * the output does not depend on the argument. {@code f} returns a {@code Real} or a
+     * {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
      *
      * <pre>{@code jacobian(x -> x.times(x), Tensor.of(1, 2));   // ([[2.0, 0.0], [0.0, 4.0]],)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
      * @return one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A> Grads jacobian(Fn1<A> f, A a) {
         return Jacobians.withjacobian("jacobian", xs -> f.apply((A) xs[0]), new Object[] {a}).grad();
     }
 
     /**
-     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward
+     * pass per output element). For a {@code Tensor} argument it is a matrix with a row per
+     * output element and a column per argument element, both flattened row-major; for a number
+     * or {@code Real} argument, a vector with one entry per output element; {@code null} where
+     * the output does not depend on the argument. {@code f} returns a {@code Real} or a
+     * {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code jacobian(x -> x.times(x), Tensor.of(1, 2));   // ([[2.0, 0.0], [0.0, 4.0]],)}</pre>
+     * <pre>{@code jacobian(x -> Tensor.of(x, x.square()), 3);   // ([1.0, 6.0],)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
      * @return one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static Grads jacobian(Fn1<Real> f, double a) {
         return Jacobians.withjacobian("jacobian", xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)}).grad();
     }
 
     /**
-     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward
+     * pass per output element). For a {@code Tensor} argument it is a matrix with a row per
+     * output element and a column per argument element, both flattened row-major; for a number
+     * or {@code Real} argument, a vector with one entry per output element; {@code null} where
+     * the output does not depend on the argument. {@code f} returns a {@code Real} or a
+     * {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code jacobian((a, b) -> Tensor.of(a.times(b), a), 2, 3);   // ([3.0, 1.0], [2.0, 0.0])}</pre>
+     * <pre>{@code
+     * jacobian((x, y) -> x.times(y), Tensor.of(1, 2), Tensor.of(3, 4));
+     * // ([[3.0, 0.0], [0.0, 4.0]], [[1.0, 0.0], [0.0, 2.0]])
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
      * @return one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, B> Grads jacobian(Fn2<A, B> f, A a, B b) {
         return Jacobians.withjacobian("jacobian", xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b}).grad();
     }
 
     /**
-     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward
+     * pass per output element). For a {@code Tensor} argument it is a matrix with a row per
+     * output element and a column per argument element, both flattened row-major; for a number
+     * or {@code Real} argument, a vector with one entry per output element; {@code null} where
+     * the output does not depend on the argument. {@code f} returns a {@code Real} or a
+     * {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code jacobian((a, b) -> Tensor.of(a.times(b), a), 2, 3);   // ([3.0, 1.0], [2.0, 0.0])}</pre>
+     * <pre>{@code jacobian((a, v) -> v.times(a), 3, Tensor.of(1, 2));   // ([1.0, 2.0], [[3.0, 0.0], [0.0, 3.0]])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param <B> the second argument's type
      * @return one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <B> Grads jacobian(Fn2<Real, B> f, double a, B b) {
         return Jacobians.withjacobian("jacobian", xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b}).grad();
     }
 
     /**
-     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward
+     * pass per output element). For a {@code Tensor} argument it is a matrix with a row per
+     * output element and a column per argument element, both flattened row-major; for a number
+     * or {@code Real} argument, a vector with one entry per output element; {@code null} where
+     * the output does not depend on the argument. {@code f} returns a {@code Real} or a
+     * {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code jacobian((a, b) -> Tensor.of(a.times(b), a), 2, 3);   // ([3.0, 1.0], [2.0, 0.0])}</pre>
+     * <pre>{@code jacobian((v, b) -> v.times(b), Tensor.of(1, 2), 3);   // ([[3.0, 0.0], [0.0, 3.0]], [1.0, 2.0])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param <A> the first argument's type
      * @return one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A> Grads jacobian(Fn2<A, Real> f, A a, double b) {
         return Jacobians.withjacobian("jacobian", xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)}).grad();
     }
 
     /**
-     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward
+     * pass per output element). For a {@code Tensor} argument it is a matrix with a row per
+     * output element and a column per argument element, both flattened row-major; for a number
+     * or {@code Real} argument, a vector with one entry per output element; {@code null} where
+     * the output does not depend on the argument. {@code f} returns a {@code Real} or a
+     * {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
      *
      * <pre>{@code jacobian((a, b) -> Tensor.of(a.times(b), a), 2, 3);   // ([3.0, 1.0], [2.0, 0.0])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
      * @return one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static Grads jacobian(Fn2<Real, Real> f, double a, double b) {
         return Jacobians.withjacobian("jacobian", xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)}).grad();
     }
 
     /**
-     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward
+     * pass per output element). For a {@code Tensor} argument it is a matrix with a row per
+     * output element and a column per argument element, both flattened row-major; for a number
+     * or {@code Real} argument, a vector with one entry per output element; {@code null} where
+     * the output does not depend on the argument. {@code f} returns a {@code Real} or a
+     * {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code jacobian((a, b, c) -> a.times(b).times(c), 2, 3, 4);   // ([12.0], [8.0], [6.0])}</pre>
+     * <pre>{@code
+     * jacobian((v, a, b) -> v.times(a).plus(b), Tensor.of(1, 2), Real.of(3), Real.of(4));
+     * // ([[3.0, 0.0], [0.0, 3.0]], [1.0, 2.0], [1.0, 1.0])
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param c the third argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
      * @return one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, B, C> Grads jacobian(Fn3<A, B, C> f, A a, B b, C c) {
         return Jacobians.withjacobian("jacobian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2]), new Object[] {a, b, c}).grad();
     }
 
     /**
-     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward
+     * pass per output element). For a {@code Tensor} argument it is a matrix with a row per
+     * output element and a column per argument element, both flattened row-major; for a number
+     * or {@code Real} argument, a vector with one entry per output element; {@code null} where
+     * the output does not depend on the argument. {@code f} returns a {@code Real} or a
+     * {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
      *
      * <pre>{@code jacobian((a, b, c) -> a.times(b).times(c), 2, 3, 4);   // ([12.0], [8.0], [6.0])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
      * @return one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static Grads jacobian(Fn3<Real, Real, Real> f, double a, double b, double c) {
         return Jacobians.withjacobian("jacobian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2]), new Object[] {Real.of(a), Real.of(b), Real.of(c)}).grad();
     }
 
     /**
-     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward
+     * pass per output element). For a {@code Tensor} argument it is a matrix with a row per
+     * output element and a column per argument element, both flattened row-major; for a number
+     * or {@code Real} argument, a vector with one entry per output element; {@code null} where
+     * the output does not depend on the argument. {@code f} returns a {@code Real} or a
+     * {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code jacobian((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // ([1.0], [1.0], [1.0], [1.0])}</pre>
+     * <pre>{@code
+     * jacobian((v, a, b, c) -> v.times(a).plus(b).times(c), Tensor.of(1, 2), Real.of(3), Real.of(4), Real.of(2));
+     * // ([[6.0, 0.0], [0.0, 6.0]], [2.0, 4.0], [2.0, 2.0], [7.0, 10.0])
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param c the third argument: a {@code Real} or a {@code Tensor}
+     * @param d the fourth argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
+     * @param <D> the fourth argument's type
      * @return one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, B, C, D> Grads jacobian(Fn4<A, B, C, D> f, A a, B b, C c, D d) {
         return Jacobians.withjacobian("jacobian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2], (D) xs[3]), new Object[] {a, b, c, d}).grad();
     }
 
     /**
-     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward
+     * pass per output element). For a {@code Tensor} argument it is a matrix with a row per
+     * output element and a column per argument element, both flattened row-major; for a number
+     * or {@code Real} argument, a vector with one entry per output element; {@code null} where
+     * the output does not depend on the argument. {@code f} returns a {@code Real} or a
+     * {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
      *
      * <pre>{@code jacobian((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // ([1.0], [1.0], [1.0], [1.0])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
+     * @param d the fourth argument, a number (differentiated as a {@code Real})
      * @return one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static Grads jacobian(Fn4<Real, Real, Real, Real> f, double a, double b, double c, double d) {
         return Jacobians.withjacobian("jacobian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2], (Real) xs[3]), new Object[] {Real.of(a), Real.of(b), Real.of(c), Real.of(d)}).grad();
     }
 
     /**
-     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward pass per output element). For a {@code Tensor} argument it is a matrix with a row per output element and a column per argument element, both flattened row-major; for a number or {@code Real} argument, a vector with one entry per output element; {@code null} where the output does not depend on the argument. {@code f} returns a {@code Real} or a {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
+     * The Jacobian of {@code f} with respect to each argument, by reverse mode (one backward
+     * pass per output element). For a {@code Tensor} argument it is a matrix with a row per
+     * output element and a column per argument element, both flattened row-major; for a number
+     * or {@code Real} argument, a vector with one entry per output element; {@code null} where
+     * the output does not depend on the argument. {@code f} returns a {@code Real} or a
+     * {@code Tensor}; arguments are numbers, {@code Real}s and {@code Tensor}s.
      *
      * <pre>{@code jacobian(xs -> ((Tensor) xs[0]).times((Real) xs[1]), Tensor.of(1, 2), Real.of(3));   // ([[3.0, 0.0], [0.0, 3.0]], [1.0, 2.0])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param args the arguments: numbers, {@code Real}s, {@code Tensor}s
      * @return one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static Grads jacobian(FnN f, Object... args) {
         return Jacobians.withjacobian("jacobian", f, args.clone()).grad();
     }
 
     /**
-     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation:
+     * {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2));   // (val = [2.0, 4.0], grad = ([[2.0, 0.0], [0.0, 2.0]],))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
      * @return the value and one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A> WithGradient withjacobian(Fn1<A> f, A a) {
         return Jacobians.withjacobian("withjacobian", xs -> f.apply((A) xs[0]), new Object[] {a});
     }
 
     /**
-     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation:
+     * {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     * <pre>{@code withjacobian(x -> Tensor.of(x, x.square()), 3);   // (val = [3.0, 9.0], grad = ([1.0, 6.0],))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
      * @return the value and one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static WithGradient withjacobian(Fn1<Real> f, double a) {
         return Jacobians.withjacobian("withjacobian", xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)});
     }
 
     /**
-     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation:
+     * {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     * <pre>{@code withjacobian((x, y) -> x.times(y), Tensor.of(1, 2), Tensor.of(3, 4)).val();   // [3.0, 8.0]}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
      * @return the value and one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, B> WithGradient withjacobian(Fn2<A, B> f, A a, B b) {
         return Jacobians.withjacobian("withjacobian", xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b});
     }
 
     /**
-     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation:
+     * {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     * <pre>{@code withjacobian((a, v) -> v.times(a), 3, Tensor.of(1, 2)).grad().tensor(0);   // [1.0, 2.0]}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param <B> the second argument's type
      * @return the value and one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <B> WithGradient withjacobian(Fn2<Real, B> f, double a, B b) {
         return Jacobians.withjacobian("withjacobian", xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b});
     }
 
     /**
-     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation:
+     * {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     * <pre>{@code withjacobian((v, b) -> v.times(b), Tensor.of(1, 2), 3).grad().tensor(1);   // [1.0, 2.0]}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param <A> the first argument's type
      * @return the value and one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A> WithGradient withjacobian(Fn2<A, Real> f, A a, double b) {
         return Jacobians.withjacobian("withjacobian", xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)});
     }
 
     /**
-     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation:
+     * {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     * <pre>{@code withjacobian((a, b) -> Tensor.of(a.times(b), a), 2, 3);   // (val = [6.0, 2.0], grad = ([3.0, 1.0], [2.0, 0.0]))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
      * @return the value and one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static WithGradient withjacobian(Fn2<Real, Real> f, double a, double b) {
         return Jacobians.withjacobian("withjacobian", xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)});
     }
 
     /**
-     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation:
+     * {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     * <pre>{@code withjacobian((v, a, b) -> v.times(a).plus(b), Tensor.of(1, 2), Real.of(3), Real.of(4)).val();   // [7.0, 10.0]}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param c the third argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
      * @return the value and one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, B, C> WithGradient withjacobian(Fn3<A, B, C> f, A a, B b, C c) {
         return Jacobians.withjacobian("withjacobian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2]), new Object[] {a, b, c});
     }
 
     /**
-     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation:
+     * {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     * <pre>{@code withjacobian((a, b, c) -> a.times(b).times(c), 2, 3, 4);   // (val = 24.0, grad = ([12.0], [8.0], [6.0]))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
      * @return the value and one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static WithGradient withjacobian(Fn3<Real, Real, Real> f, double a, double b, double c) {
         return Jacobians.withjacobian("withjacobian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2]), new Object[] {Real.of(a), Real.of(b), Real.of(c)});
     }
 
     /**
-     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation:
+     * {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     * <pre>{@code
+     * withjacobian((v, a, b, c) -> v.times(a).plus(b).times(c),
+     *              Tensor.of(1, 2), Real.of(3), Real.of(4), Real.of(2)).val();   // [14.0, 20.0]
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param c the third argument: a {@code Real} or a {@code Tensor}
+     * @param d the fourth argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
+     * @param <D> the fourth argument's type
      * @return the value and one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, B, C, D> WithGradient withjacobian(Fn4<A, B, C, D> f, A a, B b, C c, D d) {
         return Jacobians.withjacobian("withjacobian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2], (D) xs[3]), new Object[] {a, b, c, d});
     }
 
     /**
-     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation:
+     * {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     * <pre>{@code withjacobian((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // (val = 10.0, grad = ([1.0], [1.0], [1.0], [1.0]))}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
+     * @param d the fourth argument, a number (differentiated as a {@code Real})
      * @return the value and one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static WithGradient withjacobian(Fn4<Real, Real, Real, Real> f, double a, double b, double c, double d) {
         return Jacobians.withjacobian("withjacobian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2], (Real) xs[3]), new Object[] {Real.of(a), Real.of(b), Real.of(c), Real.of(d)});
     }
 
     /**
-     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation: {@code .val()} and {@code .grad()}.
+     * The value of {@code f} and its Jacobians (see {@code jacobian}) from one evaluation:
+     * {@code .val()} and {@code .grad()}.
      *
-     * <pre>{@code withjacobian(x -> x.times(2), Tensor.of(1, 2)).grad();   // ([[2.0, 0.0], [0.0, 2.0]],)}</pre>
+     * <pre>{@code withjacobian(xs -> ((Tensor) xs[0]).times((Real) xs[1]), Tensor.of(1, 2), Real.of(3)).val();   // [3.0, 6.0]}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param args the arguments: numbers, {@code Real}s, {@code Tensor}s
      * @return the value and one Jacobian per argument
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static WithGradient withjacobian(FnN f, Object... args) {
         return Jacobians.withjacobian("withjacobian", f, args.clone());
@@ -861,12 +1419,18 @@ public final class Zygote {
      * {@link #hessian(Fn1, Tensor)} with {@code chunk} tangent directions per forward pass:
      * larger chunks mean fewer passes over f, each carrying more tangents.
      *
-     * <pre>{@code hessian(v -> v.square().sum(), Tensor.of(1, 2, 3), 3);   // 2 times the 3x3 identity, in one pass}</pre>
+     * <pre>{@code
+     * hessian(v -> v.square().sum(), Tensor.of(1, 2, 3), 3);   // in one pass of f:
+     * // [[2.0, 0.0, 0.0],
+     * //  [0.0, 2.0, 0.0],
+     * //  [0.0, 0.0, 2.0]]
+     * }</pre>
      *
      * @param f the function; it must return a scalar
      * @param x the point
      * @param chunk directions per pass, at least 1
      * @return the Hessian
+     * @throws IllegalArgumentException if f does not return a scalar, or {@code chunk < 1}
      */
     public static Tensor hessian(Fn1<Tensor> f, Tensor x, int chunk) {
         return Hessians.hessian("hessian", f, x, chunk);
@@ -880,6 +1444,7 @@ public final class Zygote {
      * @param f the function
      * @param x the point
      * @return f''(x)
+     * @throws IllegalArgumentException if f does not return a scalar
      */
     public static double hessian(Fn1<Real> f, double x) {
         return Hessians.hessian("hessian", f, Real.of(x)).value();
@@ -893,6 +1458,7 @@ public final class Zygote {
      * @param f the function
      * @param x the point
      * @return f''(x), differentiable again when x is tracked
+     * @throws IllegalArgumentException if f does not return a scalar
      */
     public static Real hessian(Fn1<Real> f, Real x) {
         return Hessians.hessian("hessian", f, x);
@@ -908,6 +1474,7 @@ public final class Zygote {
      * @param f the function; it must return a scalar
      * @param x the point
      * @return the n x n Hessian
+     * @throws IllegalArgumentException if f does not return a scalar
      */
     public static Tensor hessianReverse(Fn1<Tensor> f, Tensor x) {
         return Hessians.hessianReverse("hessianReverse", f, x);
@@ -921,6 +1488,7 @@ public final class Zygote {
      * @param f the function
      * @param x the point
      * @return f''(x)
+     * @throws IllegalArgumentException if f does not return a scalar
      */
     public static double hessianReverse(Fn1<Real> f, double x) {
         return Hessians.hessianReverse("hessianReverse", f, Real.of(x)).value();
@@ -934,127 +1502,237 @@ public final class Zygote {
      * @param f the function
      * @param x the point
      * @return f''(x)
+     * @throws IllegalArgumentException if f does not return a scalar
      */
     public static Real hessianReverse(Fn1<Real> f, Real x) {
         return Hessians.hessianReverse("hessianReverse", f, x);
     }
 
     /**
-     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like
+     * it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}),
+     * by forward-over-reverse over all the arguments' elements. Arguments may be numbers,
+     * {@code Real}s and {@code Tensor}s.
      *
      * <pre>{@code diaghessian(x -> x.pow(3).sum(), Tensor.of(1, 2));   // ([6.0, 12.0],)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
      * @return one diagonal per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is not a
+     *     number, {@code Real} or {@code Tensor}
      */
     public static <A> Grads diaghessian(Fn1<A> f, A a) {
         return Hessians.diaghessian("diaghessian", xs -> f.apply((A) xs[0]), new Object[] {a}, Hessians.DEFAULT_CHUNK);
     }
 
     /**
-     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like
+     * it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}),
+     * by forward-over-reverse over all the arguments' elements. Arguments may be numbers,
+     * {@code Real}s and {@code Tensor}s.
      *
      * <pre>{@code diaghessian(x -> x.pow(3), 2);   // (12.0,)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
      * @return one diagonal per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is not a
+     *     number, {@code Real} or {@code Tensor}
      */
     public static Grads diaghessian(Fn1<Real> f, double a) {
         return Hessians.diaghessian("diaghessian", xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)}, Hessians.DEFAULT_CHUNK);
     }
 
     /**
-     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like
+     * it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}),
+     * by forward-over-reverse over all the arguments' elements. Arguments may be numbers,
+     * {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code diaghessian((a, b) -> a.square().times(b), 2, 3);   // (6.0, 0.0)}</pre>
+     * <pre>{@code diaghessian((x, y) -> x.square().times(y).sum(), Tensor.of(1, 2), Tensor.of(3, 4));   // ([6.0, 8.0], [0.0, 0.0])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
      * @return one diagonal per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is not a
+     *     number, {@code Real} or {@code Tensor}
      */
     public static <A, B> Grads diaghessian(Fn2<A, B> f, A a, B b) {
         return Hessians.diaghessian("diaghessian", xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b}, Hessians.DEFAULT_CHUNK);
     }
 
     /**
-     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like
+     * it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}),
+     * by forward-over-reverse over all the arguments' elements. Arguments may be numbers,
+     * {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code diaghessian((a, b) -> a.square().times(b), 2, 3);   // (6.0, 0.0)}</pre>
+     * <pre>{@code diaghessian((a, v) -> v.times(a.square()).sum(), 3, Tensor.of(1, 2));   // (6.0, [0.0, 0.0])}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param <B> the second argument's type
      * @return one diagonal per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is not a
+     *     number, {@code Real} or {@code Tensor}
      */
     public static <B> Grads diaghessian(Fn2<Real, B> f, double a, B b) {
         return Hessians.diaghessian("diaghessian", xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b}, Hessians.DEFAULT_CHUNK);
     }
 
     /**
-     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like
+     * it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}),
+     * by forward-over-reverse over all the arguments' elements. Arguments may be numbers,
+     * {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code diaghessian((a, b) -> a.square().times(b), 2, 3);   // (6.0, 0.0)}</pre>
+     * <pre>{@code diaghessian((v, b) -> v.pow(3).times(b).sum(), Tensor.of(1, 2), 3);   // ([18.0, 36.0], 0.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param <A> the first argument's type
      * @return one diagonal per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is not a
+     *     number, {@code Real} or {@code Tensor}
      */
     public static <A> Grads diaghessian(Fn2<A, Real> f, A a, double b) {
         return Hessians.diaghessian("diaghessian", xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)}, Hessians.DEFAULT_CHUNK);
     }
 
     /**
-     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like
+     * it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}),
+     * by forward-over-reverse over all the arguments' elements. Arguments may be numbers,
+     * {@code Real}s and {@code Tensor}s.
      *
      * <pre>{@code diaghessian((a, b) -> a.square().times(b), 2, 3);   // (6.0, 0.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
      * @return one diagonal per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is not a
+     *     number, {@code Real} or {@code Tensor}
      */
     public static Grads diaghessian(Fn2<Real, Real> f, double a, double b) {
         return Hessians.diaghessian("diaghessian", xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)}, Hessians.DEFAULT_CHUNK);
     }
 
     /**
-     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like
+     * it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}),
+     * by forward-over-reverse over all the arguments' elements. Arguments may be numbers,
+     * {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code diaghessian((a, b, c) -> a.times(b).times(c.square()), 1, 2, 3);   // (0.0, 0.0, 4.0)}</pre>
+     * <pre>{@code
+     * diaghessian((v, a, b) -> v.square().times(a).plus(b.square()).sum(), Tensor.of(1, 2), Real.of(3), Real.of(4));
+     * // ([6.0, 6.0], 0.0, 4.0)
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param c the third argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
      * @return one diagonal per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is not a
+     *     number, {@code Real} or {@code Tensor}
      */
     public static <A, B, C> Grads diaghessian(Fn3<A, B, C> f, A a, B b, C c) {
         return Hessians.diaghessian("diaghessian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2]), new Object[] {a, b, c}, Hessians.DEFAULT_CHUNK);
     }
 
     /**
-     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like
+     * it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}),
+     * by forward-over-reverse over all the arguments' elements. Arguments may be numbers,
+     * {@code Real}s and {@code Tensor}s.
      *
      * <pre>{@code diaghessian((a, b, c) -> a.times(b).times(c.square()), 1, 2, 3);   // (0.0, 0.0, 4.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
      * @return one diagonal per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is not a
+     *     number, {@code Real} or {@code Tensor}
      */
     public static Grads diaghessian(Fn3<Real, Real, Real> f, double a, double b, double c) {
         return Hessians.diaghessian("diaghessian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2]), new Object[] {Real.of(a), Real.of(b), Real.of(c)}, Hessians.DEFAULT_CHUNK);
     }
 
     /**
-     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like
+     * it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}),
+     * by forward-over-reverse over all the arguments' elements. Arguments may be numbers,
+     * {@code Real}s and {@code Tensor}s.
      *
-     * <pre>{@code diaghessian((a, b, c, d) -> a.square().plus(d.pow(3)), 1, 2, 3, 4);   // (2.0, 0.0, 0.0, 24.0)}</pre>
+     * <pre>{@code
+     * diaghessian((v, a, b, c) -> v.square().sum().times(a).plus(b.times(c)),
+     *             Tensor.of(1, 2), Real.of(3), Real.of(4), Real.of(5));   // ([6.0, 6.0], 0.0, 0.0, 0.0)
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param c the third argument: a {@code Real} or a {@code Tensor}
+     * @param d the fourth argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
+     * @param <D> the fourth argument's type
      * @return one diagonal per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is not a
+     *     number, {@code Real} or {@code Tensor}
      */
     public static <A, B, C, D> Grads diaghessian(Fn4<A, B, C, D> f, A a, B b, C c, D d) {
         return Hessians.diaghessian("diaghessian", xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2], (D) xs[3]), new Object[] {a, b, c, d}, Hessians.DEFAULT_CHUNK);
     }
 
     /**
-     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like
+     * it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}),
+     * by forward-over-reverse over all the arguments' elements. Arguments may be numbers,
+     * {@code Real}s and {@code Tensor}s.
      *
      * <pre>{@code diaghessian((a, b, c, d) -> a.square().plus(d.pow(3)), 1, 2, 3, 4);   // (2.0, 0.0, 0.0, 24.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
+     * @param d the fourth argument, a number (differentiated as a {@code Real})
      * @return one diagonal per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is not a
+     *     number, {@code Real} or {@code Tensor}
      */
     public static Grads diaghessian(Fn4<Real, Real, Real, Real> f, double a, double b, double c, double d) {
         return Hessians.diaghessian("diaghessian", xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2], (Real) xs[3]), new Object[] {Real.of(a), Real.of(b), Real.of(c), Real.of(d)}, Hessians.DEFAULT_CHUNK);
     }
 
     /**
-     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}), by forward-over-reverse over all the arguments' elements. Arguments may be numbers, {@code Real}s and {@code Tensor}s.
+     * The diagonal of the Hessian of a scalar-valued {@code f}, for each argument shaped like
+     * it (a {@code Real} for a number or {@code Real}, a {@code Tensor} for a {@code Tensor}),
+     * by forward-over-reverse over all the arguments' elements. Arguments may be numbers,
+     * {@code Real}s and {@code Tensor}s.
      *
      * <pre>{@code diaghessian(xs -> ((Real) xs[0]).pow(3).times((Real) xs[4]), 2, 0, 0, 0, 1);   // (12.0, 0.0, 0.0, 0.0, 0.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a one-element {@code Tensor}
+     * @param args the arguments: numbers, {@code Real}s, {@code Tensor}s
      * @return one diagonal per argument
+     * @throws IllegalArgumentException if f returns anything but a scalar, or an argument is not a
+     *     number, {@code Real} or {@code Tensor}
      */
     public static Grads diaghessian(FnN f, Object... args) {
         return Hessians.diaghessian("diaghessian", f, args.clone(), Hessians.DEFAULT_CHUNK);
@@ -1082,6 +1760,9 @@ public final class Zygote {
      * @param <A> Real or Tensor
      * @param <R> Real or Tensor
      * @return f(x), tracked like x
+     * @throws IllegalArgumentException if x is not a number, {@code Real} or {@code Tensor}, or f returns
+     *     neither a {@code Real} nor a {@code Tensor}
+     * @throws IllegalStateException when differentiated a second time
      */
     public static <A, R> R forwarddiff(Function<A, R> f, A x) {
         return ForwardDiffRule.apply(f, x, Hessians.DEFAULT_CHUNK);
@@ -1097,6 +1778,7 @@ public final class Zygote {
      * @param x the argument
      * @param <R> Real or Tensor
      * @return f(x)
+     * @throws IllegalArgumentException if f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <R> R forwarddiff(Function<Real, R> f, double x) {
         return ForwardDiffRule.apply(f, Real.of(x), Hessians.DEFAULT_CHUNK);
@@ -1106,7 +1788,7 @@ public final class Zygote {
      * {@link #forwarddiff(Function, Object)} with {@code chunk} tangent directions per
      * forward pass (more directions: fewer passes of f, each carrying more tangents).
      *
-     * <pre>{@code gradient(v -> forwarddiff(w -> w.square().sum(), v, 100), Tensor.ones(100));   // one pass of f}</pre>
+     * <pre>{@code gradient(v -> forwarddiff(w -> w.square().sum(), v, 2), Tensor.of(1, 2, 3));   // ([2.0, 4.0, 6.0],), in 2 passes}</pre>
      *
      * @param f the function
      * @param x the argument
@@ -1114,6 +1796,9 @@ public final class Zygote {
      * @param <A> Real or Tensor
      * @param <R> Real or Tensor
      * @return f(x)
+     * @throws IllegalArgumentException if x is not a number, {@code Real} or {@code Tensor}, f returns
+     *     neither a {@code Real} nor a {@code Tensor}, or {@code chunk < 1}
+     * @throws IllegalStateException when differentiated a second time
      */
     public static <A, R> R forwarddiff(Function<A, R> f, A x, int chunk) {
         return ForwardDiffRule.apply(f, x, chunk);
@@ -1131,8 +1816,13 @@ public final class Zygote {
      *
      * <pre>{@code gradient(x -> checkpointed(y -> y.sin().times(y), x), 1);   // (1.3817732906760363,)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
      * @param <R> Real or Tensor, as f returns
      * @return f's value
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, R> R checkpointed(Fn1<A> f, A a) {
         return (R) CheckpointRule.apply(xs -> f.apply((A) xs[0]), new Object[] {a});
@@ -1148,8 +1838,12 @@ public final class Zygote {
      *
      * <pre>{@code checkpointed(x -> x.square(), 3);   // 9.0}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
      * @param <R> Real or Tensor, as f returns
      * @return f's value
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <R> R checkpointed(Fn1<Real> f, double a) {
         return (R) CheckpointRule.apply(xs -> f.apply((Real) xs[0]), new Object[] {Real.of(a)});
@@ -1165,8 +1859,15 @@ public final class Zygote {
      *
      * <pre>{@code gradient((a, b) -> checkpointed((x, y) -> x.times(y).exp(), a, b), 0, 1);   // (1.0, 0.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
      * @param <R> Real or Tensor, as f returns
      * @return f's value
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, B, R> R checkpointed(Fn2<A, B> f, A a, B b) {
         return (R) CheckpointRule.apply(xs -> f.apply((A) xs[0], (B) xs[1]), new Object[] {a, b});
@@ -1180,10 +1881,16 @@ public final class Zygote {
      * (pass what you differentiate as arguments). The result type is inferred from the
      * assignment (Java's closest idiom to Julia's dynamic result).
      *
-     * <pre>{@code gradient((a, b) -> checkpointed((x, y) -> x.times(y).exp(), a, b), 0, 1);   // (1.0, 0.0)}</pre>
+     * <pre>{@code checkpointed((a, v) -> v.times(a), 2, Tensor.of(1, 2));   // [2.0, 4.0]}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param <B> the second argument's type
      * @param <R> Real or Tensor, as f returns
      * @return f's value
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <B, R> R checkpointed(Fn2<Real, B> f, double a, B b) {
         return (R) CheckpointRule.apply(xs -> f.apply((Real) xs[0], (B) xs[1]), new Object[] {Real.of(a), b});
@@ -1197,10 +1904,16 @@ public final class Zygote {
      * (pass what you differentiate as arguments). The result type is inferred from the
      * assignment (Java's closest idiom to Julia's dynamic result).
      *
-     * <pre>{@code gradient((a, b) -> checkpointed((x, y) -> x.times(y).exp(), a, b), 0, 1);   // (1.0, 0.0)}</pre>
+     * <pre>{@code checkpointed((v, b) -> v.times(b), Tensor.of(1, 2), 2);   // [2.0, 4.0]}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param <A> the first argument's type
      * @param <R> Real or Tensor, as f returns
      * @return f's value
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, R> R checkpointed(Fn2<A, Real> f, A a, double b) {
         return (R) CheckpointRule.apply(xs -> f.apply((A) xs[0], (Real) xs[1]), new Object[] {a, Real.of(b)});
@@ -1216,8 +1929,13 @@ public final class Zygote {
      *
      * <pre>{@code checkpointed((a, b) -> a.times(b), 2, 3);   // 6.0}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
      * @param <R> Real or Tensor, as f returns
      * @return f's value
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <R> R checkpointed(Fn2<Real, Real> f, double a, double b) {
         return (R) CheckpointRule.apply(xs -> f.apply((Real) xs[0], (Real) xs[1]), new Object[] {Real.of(a), Real.of(b)});
@@ -1233,8 +1951,17 @@ public final class Zygote {
      *
      * <pre>{@code gradient((a, b) -> checkpointed((x, y, z) -> x.times(y).times(z), a, b, Real.of(2)), 3, 4);   // (8.0, 6.0)}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param c the third argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
      * @param <R> Real or Tensor, as f returns
      * @return f's value
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, B, C, R> R checkpointed(Fn3<A, B, C> f, A a, B b, C c) {
         return (R) CheckpointRule.apply(xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2]), new Object[] {a, b, c});
@@ -1250,8 +1977,14 @@ public final class Zygote {
      *
      * <pre>{@code checkpointed((a, b, c) -> a.times(b).times(c), 2, 3, 4);   // 24.0}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
      * @param <R> Real or Tensor, as f returns
      * @return f's value
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <R> R checkpointed(Fn3<Real, Real, Real> f, double a, double b, double c) {
         return (R) CheckpointRule.apply(xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2]), new Object[] {Real.of(a), Real.of(b), Real.of(c)});
@@ -1265,10 +1998,24 @@ public final class Zygote {
      * (pass what you differentiate as arguments). The result type is inferred from the
      * assignment (Java's closest idiom to Julia's dynamic result).
      *
-     * <pre>{@code checkpointed((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // 10.0}</pre>
+     * <pre>{@code
+     * gradient(v -> checkpointed((x, a, b, c) -> x.times(a).plus(b).times(c).sum(), v, Real.of(3), Real.of(4), Real.of(2)),
+     *          Tensor.of(1, 2));   // ([6.0, 6.0],)
+     * }</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument: a {@code Real} or a {@code Tensor}
+     * @param b the second argument: a {@code Real} or a {@code Tensor}
+     * @param c the third argument: a {@code Real} or a {@code Tensor}
+     * @param d the fourth argument: a {@code Real} or a {@code Tensor}
+     * @param <A> the first argument's type
+     * @param <B> the second argument's type
+     * @param <C> the third argument's type
+     * @param <D> the fourth argument's type
      * @param <R> Real or Tensor, as f returns
      * @return f's value
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <A, B, C, D, R> R checkpointed(Fn4<A, B, C, D> f, A a, B b, C c, D d) {
         return (R) CheckpointRule.apply(xs -> f.apply((A) xs[0], (B) xs[1], (C) xs[2], (D) xs[3]), new Object[] {a, b, c, d});
@@ -1284,8 +2031,15 @@ public final class Zygote {
      *
      * <pre>{@code checkpointed((a, b, c, d) -> a.plus(b).plus(c).plus(d), 1, 2, 3, 4);   // 10.0}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param a the first argument, a number (differentiated as a {@code Real})
+     * @param b the second argument, a number (differentiated as a {@code Real})
+     * @param c the third argument, a number (differentiated as a {@code Real})
+     * @param d the fourth argument, a number (differentiated as a {@code Real})
      * @param <R> Real or Tensor, as f returns
      * @return f's value
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <R> R checkpointed(Fn4<Real, Real, Real, Real> f, double a, double b, double c, double d) {
         return (R) CheckpointRule.apply(xs -> f.apply((Real) xs[0], (Real) xs[1], (Real) xs[2], (Real) xs[3]), new Object[] {Real.of(a), Real.of(b), Real.of(c), Real.of(d)});
@@ -1301,8 +2055,12 @@ public final class Zygote {
      *
      * <pre>{@code checkpointed(xs -> ((Real) xs[0]).times((Real) xs[4]), 1, 2, 3, 4, 5);   // 5.0}</pre>
      *
+     * @param f the function; it returns a {@code Real} or a {@code Tensor}
+     * @param args the arguments: numbers, {@code Real}s, {@code Tensor}s
      * @param <R> Real or Tensor, as f returns
      * @return f's value
+     * @throws IllegalArgumentException if an argument is not a number, {@code Real} or {@code Tensor}, or
+     *     f returns neither a {@code Real} nor a {@code Tensor}
      */
     public static <R> R checkpointed(FnN f, Object... args) {
         return (R) CheckpointRule.apply(f, args.clone());
@@ -1326,6 +2084,7 @@ public final class Zygote {
      * @param loss computes a Real (or a one-element Tensor) from the parameters
      * @param params the tensors to differentiate with respect to
      * @return the gradients, one per parameter
+     * @throws IllegalArgumentException if loss or params is null, or the loss is not a scalar
      */
     public static Grads gradient(Supplier<?> loss, Params params) {
         return Implicit.withgradient("gradient", loss, params).grad();
@@ -1343,6 +2102,7 @@ public final class Zygote {
      * @param loss computes a Real (or a one-element Tensor) from the parameters
      * @param params the tensors to differentiate with respect to
      * @return the value and the gradients
+     * @throws IllegalArgumentException if loss or params is null, or the loss is not a scalar
      */
     public static WithGradient withgradient(Supplier<?> loss, Params params) {
         return Implicit.withgradient("withgradient", loss, params);

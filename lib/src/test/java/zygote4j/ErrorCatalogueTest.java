@@ -152,7 +152,51 @@ class ErrorCatalogueTest {
                     a -> new Object[] {((Real) a[1]).times((Real) ((Object[]) a[0])[0])});   // forgot the 2
             GradCheck.check(wrongSquare, Real.of(1.5));
         });
-        MISUSES.put("E32", () -> graph((Real x) -> "x = " + x, Real.of(1)));
+        MISUSES.put("E32", () -> GradCheck.withTolerance(0));
+        // Tensors: axes, slices and linear algebra
+        MISUSES.put("E33", () -> Tensor.of(new double[][] {{1, 2}, {3, 4}}).sum(2));
+        MISUSES.put("E34", () -> Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}}).slice(all(), range(1, 4)));
+        MISUSES.put("E35", () -> Tensor.of(1, 2, 3).slice(all(), at(0)));
+        MISUSES.put("E36", () -> Tensor.of(new double[][] {{1, 2}, {3, 4}}).matmul(Tensor.of(1, 2, 3)));
+        MISUSES.put("E37", () -> Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}}).det());
+        MISUSES.put("E38", () -> Tensor.of(new double[][] {{1, 2}, {2, 4}}).inv());
+        MISUSES.put("E39", () -> gradient((Tensor a) -> a.det(), Tensor.of(new double[][] {{1, 2}, {2, 4}})));
+        MISUSES.put("E40", () -> Tensor.of(new double[][] {{1, 2}, {3, 4}}).logdet());
+        MISUSES.put("E41", () -> Tensor.of(new double[][] {{1, 2}, {2, 1}}).cholesky());
+        MISUSES.put("E42", () -> Tensor.of(new double[][] {{2, 0}, {0, 2}}).solve(Tensor.of(1, 2, 3)));
+        MISUSES.put("E43", () -> Tensor.zeros(0).max());
+        MISUSES.put("E44", () -> Tensor.concat(0, Tensor.of(1, 2), Tensor.of(new double[][] {{3, 4}})));
+        MISUSES.put("E45", () -> Tensor.zeros(2, 3, 4).permute(0, 0, 1));
+        // Buffers
+        MISUSES.put("E46", () -> {
+            Buffer buf = Buffer.of(Tensor.of(1, 2));
+            buf.copy();
+            buf.set(3, 0);
+        });
+        MISUSES.put("E47", () -> Buffer.of(Tensor.of(1, 2), 2, 3).set(Tensor.of(1, 2, 3), all(), at(0)));
+        MISUSES.put("E48", () -> Buffer.of(Tensor.of(1, 2), 2, 3).set(Tensor.of(1, 2), all(), at(3)));
+        // forwarddiff and implicit parameters
+        MISUSES.put("E49", () -> hessian(x -> forwarddiff(y -> y.pow(3), x), 2));
+        MISUSES.put("E50", () -> forwarddiff((String s) -> Real.of(s.length()), "abc"));
+        MISUSES.put("E51", () -> gradient((Tensor x) -> {
+            Params.of(x);
+            return x.sum();
+        }, Tensor.of(1, 2)));
+        MISUSES.put("E52", () -> {
+            Tensor w = Tensor.of(1, 2);
+            gradient(ps -> w.sum(), Params.of(w));
+        });
+        MISUSES.put("E53", () -> {
+            Tensor w = Tensor.of(1, 2);
+            gradient(() -> w.sum(), Params.of(w)).get(Tensor.of(1, 2));
+        });
+        MISUSES.put("E54", () -> Params.of(Tensor.of(1, 2)).get(1));
+        // jacobian, hessian and checkpointed
+        MISUSES.put("E55", () -> jacobian((Point p) -> p.x(), new Point(Real.of(1), Real.of(2))));
+        MISUSES.put("E56", () -> jacobian(x -> List.of(x), 2));
+        MISUSES.put("E57", () -> checkpointed((List<Real> xs) -> xs.get(0), List.of(Real.of(1))));
+        MISUSES.put("E58", () -> hessian(v -> v.square().sum(), Tensor.of(1, 2), 0));
+        MISUSES.put("E59", () -> graph((Real x) -> "x = " + x, Real.of(1)));
     }
 
     /** An entry of the page: its id, title, and the documented exception and message. */
