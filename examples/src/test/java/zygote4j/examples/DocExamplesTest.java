@@ -36,9 +36,7 @@ class DocExamplesTest {
      * Examples that are fragments and cannot run alone, by file and first line, each with
      * the reason. Everything else runs.
      */
-    static final Map<String, String> SKIPPED = Map.of(
-            "errors.md: // on a thread named \"trainer\":",
-            "E23 needs two named threads, shown as comments; ErrorCatalogueTest runs it in full");
+    static final Map<String, String> SKIPPED = Map.of();
 
     private static DocSession session;
     /** Per source (Javadoc, Markdown): examples run, examples skipped, lines checked. */
