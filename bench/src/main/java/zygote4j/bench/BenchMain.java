@@ -1,0 +1,95 @@
+package zygote4j.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ./zygote4j bench}: runs the workloads of WORKLOADS.md, prints a progress line
+ * per workload and a table at the end, and writes JSON lines. A benchmark reports; it
+ * never fails: a value that differs from the reference is printed as {@code DIFFERS}.
+ *
+ * <pre>{@code
+ * ./zygote4j bench W1 W6 --threads 1
+ * ./zygote4j bench compare bench/results/latest.jsonl bench/results/pytorch.jsonl
+ * }</pre>
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    /**
+     * The command line entry point.
+     *
+     * @param args see {@link Options#USAGE}
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("compare")) {
+            Compare.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        Options o;
+        List<Workload> selected;
+        try {
+            o = Options.parse(args);
+            selected = Workloads.select(o.workloads, o.adbench);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (o.help) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        if (o.list) {
+            for (Workload w : selected) {
+                System.out.printf("%-10s %-14s %-40s %s%n", w.id(), w.name(), w.size(), w.libStyle());
+            }
+            return;
+        }
+        run(o, selected, System.err, System.out);
+    }
+
+    static void run(Options o, List<Workload> selected, PrintStream progress, PrintStream out) throws IOException {
+        String date = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        progress.println("zygote4j bench: " + selected.size() + " workload(s), threads " + o.threads + ", budget "
+                + o.budget + " s each, Java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        List<Row> rows = new ArrayList<>();
+        int i = 0;
+        for (Workload w : selected) {
+            i++;
+            try {
+                w.setUp();
+            } catch (Workload.Unavailable e) {
+                progress.printf("[%d/%d] %s %s: skipped: %s%n", i, selected.size(), w.id(), w.name(), e.getMessage());
+                continue;
+            }
+            for (int t : o.threads) {
+                Row r = Runner.run(w, t, o.budget, progress);
+                rows.add(r);
+                progress.printf("[%d/%d] %s %s (%s) threads=%d: plain %s, lib %s, grad %s, grad/plain %s, value %s, checksum %s%n",
+                        i, selected.size(), w.id(), w.name(), w.size(), t, Timer.format(r.primalPlain()),
+                        Timer.format(r.primalLib()), Timer.format(r.grad()), Table.ratio(r.ratioPlain()),
+                        Table.check(r.valueOk()), Table.check(r.checksumOk()));
+            }
+            w.tearDown();
+        }
+        out.println();
+        Table.print(rows, out);
+        Path file = o.out;
+        if (file.getParent() != null) Files.createDirectories(file.getParent());
+        List<String> lines = new ArrayList<>();
+        for (Row r : rows) lines.add(r.toJson(date));
+        Files.write(file, lines);
+        out.println();
+        out.println("JSON lines written to " + file);
+    }
+}
