@@ -25,7 +25,14 @@ public final class Workloads {
     public static List<Workload> all(Path adbench) {
         List<Workload> w = new ArrayList<>();
         w.add(new ScalarLoop());
+        w.add(new Rosenbrock());
+        w.add(new Mlp());
+        w.add(new Gmm(adbench, "W4", "1k/gmm_d10_K25.txt", Reference.of(-25649.6526211973, -17695.995235195696)));
+        w.add(new Gmm(adbench, "W4-d64K50", "1k/gmm_d64_K50.txt", null));
+        w.add(new HessianLoop());
         w.add(new PowLoop());
+        w.add(new Lstm(adbench));
+        w.add(new Ba(adbench));
         return w;
     }
 
