@@ -2,21 +2,26 @@ package zygote4j.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import zygote4j.Tensor;
+import zygote4j.bench.adbench.BaBatched;
 import zygote4j.bench.adbench.BaInput;
-import zygote4j.bench.adbench.BaLib;
 import zygote4j.bench.adbench.BaPlain;
 import zygote4j.bench.adbench.BaSparseJacobian;
 
 /**
  * W8 ba: ADBench's bundle-adjustment residuals and their sparse Jacobian (CSR, 3p rows,
  * 11n + 3m + p columns) on {@code data/ba/ba1_n49_m7776_p31843.txt}. The value is the
- * sum of all residuals; the checksum is the sum of all Jacobian non-zeros.
+ * sum of all residuals; the checksum is the sum of all Jacobian non-zeros. The Zygote4j
+ * version is {@link BaBatched} (whole-array over the observations); {@code BaLib} has
+ * the per-observation version, one pullback per 2 x 15 block, as ADBench's tools do.
  *
  * <pre>{@code new Ba(adbench).grad().checksum();}</pre>
  */
 public final class Ba extends AdbenchWorkload {
     private BaInput in;
     private double[] reproj, wErr, residuals;
+    private List<Tensor> cols;
 
     Ba(Path adbench) {
         super(adbench);
@@ -39,7 +44,7 @@ public final class Ba extends AdbenchWorkload {
 
     @Override
     public String libStyle() {
-        return "per-observation pullback of a Real residual";
+        return "whole-array over observations, 2 backward passes";
     }
 
     @Override
@@ -53,12 +58,14 @@ public final class Ba extends AdbenchWorkload {
         reproj = new double[2 * in.p()];
         wErr = new double[in.p()];
         residuals = new double[3 * in.p()];
+        cols = BaBatched.columns(in);
     }
 
     @Override
     public void tearDown() {
         in = null;
         reproj = wErr = residuals = null;
+        cols = null;
     }
 
     @Override
@@ -72,12 +79,12 @@ public final class Ba extends AdbenchWorkload {
 
     @Override
     public double primalLib() {
-        return BaLib.residualSum(in);
+        return BaBatched.residualSum(in, cols);
     }
 
     @Override
     public GradResult grad() {
-        BaSparseJacobian j = BaLib.jacobian(in, residuals);
+        BaSparseJacobian j = BaBatched.jacobian(in, cols, residuals);
         double s = 0;
         for (double r : residuals) s += r;
         return new GradResult(s, j.vals());

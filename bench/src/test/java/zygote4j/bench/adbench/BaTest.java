@@ -95,4 +95,37 @@ class BaTest {
         BaLib.jacobian(in, res);
         for (int i = 0; i < 2 * in.p(); i++) assertEquals(r[i], res[i], 1e-12 * Math.abs(r[i]));
     }
+
+    @Test
+    void batchedJacobianMatchesAdbench() throws IOException {
+        BaInput in = input();
+        double[] res = new double[3 * in.p()];
+        BaSparseJacobian j = BaBatched.jacobian(in, res);
+        AdbenchAssert.close(Expected.read(Resources.adbench("expected/ba_test.expected.txt")).get(0), j.vals(),
+                "BA Jacobian values (batched)");
+        double[] e = expectedResiduals();
+        for (int i = 0; i < in.p(); i++) {
+            AdbenchAssert.close(e[0], res[2 * i], "batched reproj_err[" + 2 * i + "]");
+            AdbenchAssert.close(e[2], res[2 * in.p() + i], "batched w_err[" + i + "]");
+        }
+        AdbenchAssert.close(10 * (e[0] + e[1] + e[2]), BaBatched.residualSum(in, BaBatched.columns(in)), "residual sum");
+    }
+
+    @Test
+    void batchedJacobianTakesZeroRotationsOneByOne() throws IOException {
+        // Camera 1 gets a zero rotation: observations 1, 3, 5, ... use the other branch.
+        BaInput t = input();
+        double[] cams = t.cams().clone();
+        for (int k = 0; k < 3; k++) cams[BaInput.NCAM + k] = 0;
+        BaInput in = new BaInput(t.n(), t.m(), t.p(), cams, t.x(), t.w(), t.obs(), t.feats());
+        double[] r1 = new double[3 * in.p()], r2 = new double[3 * in.p()];
+        double[] one = BaLib.jacobian(in, r1).vals(), batched = BaBatched.jacobian(in, r2).vals();
+        for (int i = 0; i < one.length; i++) {
+            assertEquals(one[i], batched[i], 1e-12 * Math.max(1, Math.abs(one[i])), "value " + i);
+        }
+        for (int i = 0; i < r1.length; i++) assertEquals(r1[i], r2[i], 1e-12 * Math.max(1, Math.abs(r1[i])), "residual " + i);
+        double sum = 0;
+        for (double r : r1) sum += r;
+        assertEquals(sum, BaBatched.residualSum(in, BaBatched.columns(in)), 1e-9 * Math.abs(sum));
+    }
 }
