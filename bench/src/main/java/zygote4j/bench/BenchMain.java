@@ -27,6 +27,8 @@ public final class BenchMain {
     /**
      * The command line entry point.
      *
+     * <pre>{@code BenchMain.main(new String[] {"W1", "--threads", "1"});}</pre>
+     *
      * @param args see {@link Options#USAGE}
      */
     public static void main(String[] args) throws IOException {

@@ -25,6 +25,8 @@ public final class Compare {
     /**
      * Prints the side-by-side table.
      *
+     * <pre>{@code Compare.main(new String[] {"bench/results/latest.jsonl", "bench/results/pytorch.jsonl"});}</pre>
+     *
      * @param args optional paths: ours (default bench/results/latest.jsonl), then PyTorch's
      *     (default bench/results/pytorch.jsonl)
      */

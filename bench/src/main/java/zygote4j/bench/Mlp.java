@@ -129,8 +129,8 @@ public final class Mlp extends Workload {
         return loss(params).value();
     }
 
-    @Override
     @SuppressWarnings("unchecked")
+    @Override
     public GradResult grad() {
         WithGradient r = withgradient(this::loss, params);
         Grads g = r.grad();

@@ -30,6 +30,8 @@ public final class Timer {
     /**
      * The timing of one piece of work.
      *
+     * <pre>{@code Timer.measure(() -> 1.0, 0.1).reps();   // at least 10}</pre>
+     *
      * @param median the median seconds per call
      * @param min the fastest call, in seconds
      * @param reps how many timed calls

@@ -99,7 +99,11 @@ public abstract class Workload {
         return null;
     }
 
-    /** Frees the data made by {@link #setUp()} so the next workload has the memory. */
+    /**
+     * Frees the data made by {@link #setUp()} so the next workload has the memory.
+     *
+     * <pre>{@code w.tearDown();}</pre>
+     */
     public void tearDown() {
     }
 
