@@ -463,8 +463,9 @@ def main():
     lref = lstm_reference(a.adbench)
     date = datetime.datetime.now().astimezone().replace(microsecond=0).isoformat()
     blas = blas_info()
-    print("pytorch bench: torch %s, %d cores, threads %s, budget %s s; %s" % (torch.__version__, cores, threads, a.budget, blas),
-          file=sys.stderr)
+    load = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "n/a"
+    print("pytorch bench: torch %s, %d cores, threads %s, budget %s s, load average %s; %s" % (
+        torch.__version__, cores, threads, a.budget, load, blas), file=sys.stderr)
     rows = []
     for i, w in enumerate(selected, 1):
         try:
@@ -492,7 +493,7 @@ def main():
             row = dict(workload=w, name=names[w], threads=t, primal_plain_s=None, primal_lib_s=primal_s, grad_s=grad_s,
                        ratio_plain=None, ratio_lib=grad_s / primal_s, value=value, checksum=checksum, value_ok=vok,
                        checksum_ok=cok, reps=reps, lib_style=style, implementation="pytorch",
-                       torch_version=torch.__version__, blas=blas, date=date)
+                       torch_version=torch.__version__, blas=blas, date=date, loadavg=load)
             rows.append(row)
             print("[%d/%d] %s %s threads=%d: primal %s, grad %s, grad/primal %.2f, value %s (%r), checksum %s (%r)" % (
                 i, len(selected), w, names[w], t, fmt(primal_s), fmt(grad_s), grad_s / primal_s,

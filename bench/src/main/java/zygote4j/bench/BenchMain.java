@@ -59,11 +59,22 @@ public final class BenchMain {
         run(o, selected, System.err, System.out);
     }
 
+    /** The 1-minute load average (from /proc/loadavg on Linux), or "n/a". */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return l < 0 ? "n/a" : String.format("%.2f", l);
+        }
+    }
+
     static void run(Options o, List<Workload> selected, PrintStream progress, PrintStream out) throws IOException {
         String date = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         progress.println("zygote4j bench: " + selected.size() + " workload(s), threads " + o.threads + ", budget "
                 + o.budget + " s each, Java " + System.getProperty("java.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores");
+                + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage()
+                + " (other processes share the cores: compare figures taken at a similar load)");
         List<Row> rows = new ArrayList<>();
         int i = 0;
         for (Workload w : selected) {
@@ -89,7 +100,8 @@ public final class BenchMain {
         Path file = o.out;
         if (file.getParent() != null) Files.createDirectories(file.getParent());
         List<String> lines = new ArrayList<>();
-        for (Row r : rows) lines.add(r.toJson(date));
+        String load = loadAverage();
+        for (Row r : rows) lines.add(r.toJson(date).replaceFirst("}$", "," + Json.str("loadavg") + ":" + Json.str(load) + "}"));
         Files.write(file, lines);
         out.println();
         out.println("JSON lines written to " + file);
