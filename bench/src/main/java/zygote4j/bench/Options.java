@@ -23,6 +23,8 @@ public final class Options {
             "  --out FILE       JSON lines output (default bench/results/latest.jsonl)",
             "  --adbench DIR    the ADBench folder with data/ and expected/ (default $ADBENCH_DIR,",
             "                   else /work/shared/adbench)",
+            "  --no-fork        run every workload in this JVM (default: each in a fresh JVM, so that one",
+            "                   workload's heap and JIT state do not change the next one's figures)",
             "  --list           list the workloads and exit",
             "  --help           this message");
 
@@ -32,6 +34,11 @@ public final class Options {
     Path out = Path.of("bench", "results", "latest.jsonl");
     Path adbench;
     boolean list;
+    boolean fork = true;
+    /** Set in a forked child: its workload's position in the parent's run, "i/n". */
+    String index;
+    /** The --threads text, passed on to forked children. */
+    String threadsArg = "1,all";
     boolean help;
 
     private Options() {
@@ -60,12 +67,15 @@ public final class Options {
                 case "--out": o.out = Path.of(value(args, ++i, a)); break;
                 case "--adbench": o.adbench = Path.of(value(args, ++i, a)); break;
                 case "--list": o.list = true; break;
+                case "--no-fork": o.fork = false; break;
+                case "--index": o.index = value(args, ++i, a); break;
                 case "--help": case "-h": o.help = true; break;
                 default:
                     if (a.startsWith("-")) throw new IllegalArgumentException("bench: unknown option '" + a + "'\n" + USAGE);
                     o.workloads.add(a);
             }
         }
+        o.threadsArg = threads;
         for (String t : threads.split(",")) {
             t = t.trim();
             if (t.equals("all")) o.threads.add(cores);

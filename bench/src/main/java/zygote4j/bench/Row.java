@@ -17,9 +17,30 @@ package zygote4j.bench;
  * @param checksumOk whether the checksum matches the reference (null: no reference)
  * @param reps timed repetitions of the gradient (of the plain primal when there is none)
  * @param libStyle how the Zygote4j version is written
+ * @param loadavg the machine's 1-minute load average when the row was measured
  */
 public record Row(String workload, String name, int threads, double primalPlain, double primalLib, double grad,
-        double value, double checksum, Boolean valueOk, Boolean checksumOk, int reps, String libStyle) {
+        double value, double checksum, Boolean valueOk, Boolean checksumOk, int reps, String libStyle,
+        String loadavg) {
+    /**
+     * A row read back from its JSON line (the inverse of {@link #toJson}).
+     *
+     * <pre>{@code Row.fromJson(Json.parseFlat(line)).workload();}</pre>
+     *
+     * @param m the parsed JSON object
+     * @return the row
+     */
+    public static Row fromJson(java.util.Map<String, Object> m) {
+        return new Row((String) m.get("workload"), (String) m.get("name"), num(m, "threads").intValue(),
+                num(m, "primal_plain_s"), num(m, "primal_lib_s"), num(m, "grad_s"), num(m, "value"), num(m, "checksum"),
+                (Boolean) m.get("value_ok"), (Boolean) m.get("checksum_ok"), num(m, "reps").intValue(),
+                String.valueOf(m.get("lib_style")), String.valueOf(m.get("loadavg")));
+    }
+
+    private static Double num(java.util.Map<String, Object> m, String key) {
+        return m.get(key) instanceof Double d ? d : Double.NaN;
+    }
+
     /**
      * grad / primal_plain.
      *
@@ -66,6 +87,7 @@ public record Row(String workload, String name, int threads, double primalPlain,
                 + "," + Json.str("reps") + ":" + reps
                 + "," + Json.str("lib_style") + ":" + Json.str(libStyle)
                 + "," + Json.str("implementation") + ":" + Json.str("zygote4j")
-                + "," + Json.str("date") + ":" + Json.str(date) + "}";
+                + "," + Json.str("date") + ":" + Json.str(date)
+                + "," + Json.str("loadavg") + ":" + Json.str(loadavg) + "}";
     }
 }

@@ -52,7 +52,7 @@ public final class Runner {
         if (lib != null) warnIfDiffers(progress, w.id(), "primal_lib", libValue, value);
         return new Row(w.id(), w.name(), threads, plain.median(), lib == null ? Double.NaN : lib.median(),
                 grad == null ? Double.NaN : grad.median(), value, checksum, valueOk, checksumOk,
-                grad == null ? plain.reps() : grad.reps(), w.libStyle());
+                grad == null ? plain.reps() : grad.reps(), w.libStyle(), BenchMain.loadAverage());
     }
 
     private static Timer.Stats tryMeasure(DoubleSupplier f, double budget) {

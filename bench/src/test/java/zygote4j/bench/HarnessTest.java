@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HarnessTest {
     private static Row row(String id, int threads, double grad) {
-        return new Row(id, "x", threads, 1e-3, 2e-3, grad, 1.5, -2.25, true, null, 10, "scalar \"loop\"");
+        return new Row(id, "x", threads, 1e-3, 2e-3, grad, 1.5, -2.25, true, null, 10, "scalar \"loop\"", "0.50");
     }
 
     @Test
@@ -37,8 +37,16 @@ class HarnessTest {
     }
 
     @Test
+    void rowsAreReadBackAsTheyWereWritten() {
+        Row r = row("W4-d64K50", 2, 0.25);
+        assertEquals(r, Row.fromJson(Json.parseFlat(r.toJson("d"))));
+        Row empty = new Row("W9", "x", 1, 1e-3, Double.NaN, Double.NaN, 1, Double.NaN, null, null, 10, "", "n/a");
+        assertEquals(empty, Row.fromJson(Json.parseFlat(empty.toJson("d"))));
+    }
+
+    @Test
     void missingFiguresAreJsonNull() {
-        Row r = new Row("W9", "x", 1, 1e-3, Double.NaN, Double.NaN, 1, Double.NaN, null, null, 10, "");
+        Row r = new Row("W9", "x", 1, 1e-3, Double.NaN, Double.NaN, 1, Double.NaN, null, null, 10, "", "n/a");
         Map<String, Object> m = Json.parseFlat(r.toJson("d"));
         assertTrue(m.containsKey("grad_s"));
         assertNull(m.get("grad_s"));
@@ -63,6 +71,8 @@ class HarnessTest {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--budget", "-1"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--bogus"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--out"));
+        assertEquals(true, d.fork);
+        assertEquals(false, Options.parse("--no-fork").fork);
     }
 
     @Test
