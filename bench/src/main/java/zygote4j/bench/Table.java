@@ -34,7 +34,9 @@ public final class Table {
     }
 
     static String ratio(double r) {
-        return Double.isNaN(r) ? "n/a" : String.format("%.2f", r);
+        if (Double.isNaN(r)) return "n/a";
+        // Small ratios keep two significant digits instead of printing as 0.00.
+        return r >= 0.1 || r == 0 ? String.format("%.2f", r) : String.format("%.2g", r);
     }
 
     static String check(Boolean ok) {
