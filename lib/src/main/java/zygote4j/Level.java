@@ -29,6 +29,15 @@ abstract class Level {
         return hidden && owner == Thread.currentThread();
     }
 
+    /**
+     * True when an operation on this level's tracers records here: the level is active,
+     * not hidden, and used on its own thread. When false, the general path either sees the
+     * tracers as constants (hidden) or throws {@link #checkUsable}'s error.
+     */
+    final boolean open() {
+        return active && !hidden && owner == Thread.currentThread();
+    }
+
     /** Throws a clear error when a tracer of this level is used where it no longer belongs. */
     final void checkUsable(String op) {
         if (!active) {

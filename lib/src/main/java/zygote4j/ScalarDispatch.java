@@ -13,8 +13,20 @@ final class ScalarDispatch {
     private ScalarDispatch() {
     }
 
+    // The two entry points are kept small so that the JIT inlines them into each Real
+    // method, where the rule is a constant: its value and derivative are then inlined
+    // too, instead of going through a call shared by every rule. They handle the plain
+    // case and the first-order case (operands recorded on a tape, with plain primals);
+    // everything else (including a tape that records labels for graph) takes the
+    // general path below.
+
     static Real unary(UnaryRule op, Real x) {
-        if (x.level == null) return new Real(op.apply(x.v));
+        Level l = x.level;
+        if (l == null) return new Real(op.apply(x.v));
+        if (x.primal == null && l instanceof Tape tape && tape.open() && tape.labels == null) {
+            double y = op.apply(x.v);
+            return new Real(y, tape, tape.scalar(x.id, op.deriv(x.v, y), -1, 0), null, null);
+        }
         return unaryTracked(op, x);
     }
 
@@ -56,7 +68,26 @@ final class ScalarDispatch {
 
     static Real binary(BinaryRule op, Real a, Real b) {
         if (a.level == null && b.level == null) return new Real(op.apply(a.v, b.v));
-        return binaryTracked(op, a, b);
+        Tape tape = firstOrderTape(a, b);
+        if (tape == null) return binaryTracked(op, a, b);
+        double z = op.apply(a.v, b.v);
+        boolean ta = a.level != null, tb = b.level != null;
+        int id = tape.scalar(ta ? a.id : -1, ta ? op.da(a.v, b.v, z) : 0, tb ? b.id : -1, tb ? op.db(a.v, b.v, z) : 0);
+        return new Real(z, tape, id, null, null);
+    }
+
+    /**
+     * The tape that records {@code a op b} when this is the first-order case: every
+     * tracked operand belongs to one open tape and has a plain primal. Null otherwise.
+     */
+    private static Tape firstOrderTape(Real a, Real b) {
+        Level la = a.level, lb = b.level;
+        Level l = la != null ? la : lb;
+        if ((la == null || la == l && a.primal == null) && (lb == null || lb == l && b.primal == null)
+                && l instanceof Tape tape && tape.open() && tape.labels == null) {
+            return tape;
+        }
+        return null;
     }
 
     private static Level visible(Real r) {

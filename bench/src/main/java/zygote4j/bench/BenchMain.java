@@ -1,0 +1,161 @@
+package zygote4j.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ./zygote4j bench}: runs the workloads of WORKLOADS.md, prints a progress line
+ * per workload and a table at the end, and writes JSON lines. A benchmark reports; it
+ * never fails: a value that differs from the reference is printed as {@code DIFFERS}.
+ *
+ * <pre>{@code
+ * ./zygote4j bench W1 W6 --threads 1
+ * ./zygote4j bench compare bench/results/latest.jsonl bench/results/pytorch.jsonl
+ * }</pre>
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    /**
+     * The command line entry point.
+     *
+     * <pre>{@code BenchMain.main(new String[] {"W1", "--threads", "1"});}</pre>
+     *
+     * @param args see {@link Options#USAGE}
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length > 0 && args[0].equals("compare")) {
+            Compare.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        Options o;
+        List<Workload> selected;
+        try {
+            o = Options.parse(args);
+            selected = Workloads.select(o.workloads, o.adbench);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (o.help) {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        if (o.list) {
+            for (Workload w : selected) {
+                System.out.printf("%-10s %-14s %-40s %s%n", w.id(), w.name(), w.size(), w.libStyle());
+            }
+            return;
+        }
+        if (o.index != null && !o.fork && selected.size() == 1) {
+            // A forked child: one workload, numbered as in the parent's run.
+            String[] in = o.index.split("/");
+            List<Row> rows = runHere(o, selected.get(0), Integer.parseInt(in[0]), Integer.parseInt(in[1]), System.err);
+            List<String> lines = new ArrayList<>();
+            String date = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+            for (Row r : rows) lines.add(r.toJson(date));
+            Files.write(o.out, lines);
+            return;
+        }
+        run(o, selected, System.err, System.out);
+    }
+
+    /** The 1-minute load average (from /proc/loadavg on Linux), or "n/a". */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return l < 0 ? "n/a" : String.format("%.2f", l);
+        }
+    }
+
+    static void run(Options o, List<Workload> selected, PrintStream progress, PrintStream out)
+            throws IOException, InterruptedException {
+        String date = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        progress.println("zygote4j bench: " + selected.size() + " workload(s), threads " + o.threads + ", budget "
+                + o.budget + " s each, Java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage()
+                + (o.fork ? ", one JVM per workload" : ", one JVM") + " (other processes share the cores: compare "
+                + "figures taken at a similar load)");
+        List<Row> rows = new ArrayList<>();
+        int i = 0;
+        for (Workload w : selected) {
+            i++;
+            if (o.fork) rows.addAll(runForked(o, w, i, selected.size(), progress));
+            else rows.addAll(runHere(o, w, i, selected.size(), progress));
+        }
+        out.println();
+        Table.print(rows, out);
+        Path file = o.out;
+        if (file.getParent() != null) Files.createDirectories(file.getParent());
+        List<String> lines = new ArrayList<>();
+        for (Row r : rows) lines.add(r.toJson(date));
+        Files.write(file, lines);
+        out.println();
+        out.println("JSON lines written to " + file);
+    }
+
+    /** Measures one workload in this JVM, at every thread setting. */
+    static List<Row> runHere(Options o, Workload w, int i, int n, PrintStream progress) {
+        List<Row> rows = new ArrayList<>();
+        try {
+            w.setUp();
+        } catch (Workload.Unavailable e) {
+            progress.printf("[%d/%d] %s %s: skipped: %s%n", i, n, w.id(), w.name(), e.getMessage());
+            return rows;
+        }
+        for (int t : o.threads) {
+            Row r = Runner.run(w, t, o.budget, progress);
+            rows.add(r);
+            progress.printf("[%d/%d] %s %s (%s) threads=%d: plain %s, lib %s, grad %s, grad/plain %s, value %s, checksum %s%n",
+                    i, n, w.id(), w.name(), w.size(), t, Timer.format(r.primalPlain()), Timer.format(r.primalLib()),
+                    Timer.format(r.grad()), Table.ratio(r.ratioPlain()), Table.check(r.valueOk()),
+                    Table.check(r.checksumOk()));
+        }
+        w.tearDown();
+        return rows;
+    }
+
+    /**
+     * Measures one workload in a fresh JVM with this JVM's flags and class path (like JMH's
+     * forks), and reads its rows back.
+     */
+    static List<Row> runForked(Options o, Workload w, int i, int n, PrintStream progress)
+            throws IOException, InterruptedException {
+        Path tmp = Files.createTempFile("zygote4j-bench-" + w.id() + "-", ".jsonl");
+        try {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(BenchMain.class.getName());
+            cmd.addAll(List.of("--no-fork", "--index", i + "/" + n, "--budget", Double.toString(o.budget),
+                    "--adbench", o.adbench.toString(), "--out", tmp.toString(), "--threads", o.threadsArg, w.id()));
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            int code = p.waitFor();
+            List<Row> rows = new ArrayList<>();
+            if (code != 0) {
+                progress.printf("[%d/%d] %s %s: its JVM exited with code %d (see above); no figures%n", i, n, w.id(),
+                        w.name(), code);
+                return rows;
+            }
+            for (String line : Files.readAllLines(tmp)) if (!line.isBlank()) rows.add(Row.fromJson(Json.parseFlat(line)));
+            return rows;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
