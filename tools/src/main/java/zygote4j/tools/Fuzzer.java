@@ -12,9 +12,11 @@ import zygote4j.Real;
 import zygote4j.Tensor;
 
 /**
- * A differential fuzzer: random programs over the whole scalar primitive set are
- * differentiated in reverse and forward mode, at first and second order, on scalars and
- * elementwise on tensors, and compared with each other and with finite differences.
+ * A differential fuzzer: random programs over the whole primitive set (every scalar
+ * function, on scalars and elementwise on tensors; reductions, softmax, cumsum, slicing,
+ * concatenation, element reads and linear algebra on matrices) are differentiated in
+ * reverse and forward mode, at first and second order, and compared with each other and
+ * with finite differences.
  *
  * <p>Run it with {@code ./zygote4j fuzz --seconds 60 [--seed N]}. Each trial's seed is
  * printed with any failure, with the program, so it can be replayed and made a
@@ -79,6 +81,10 @@ public final class Fuzzer {
         long s = seed * 1_000_003L + t;
         current = s;
         Random r = new Random(s);
+        if (t % 2 == 1) {
+            matrixTrial(r);
+            return;
+        }
         Program p = Program.random(r, 1 + r.nextInt(3), 2 + r.nextInt(10));
         int k = p.inputs();
         double[][] x = new double[k][POINTS];
@@ -90,6 +96,64 @@ public final class Fuzzer {
         } catch (RuntimeException | AssertionError e) {
             fail(p, "threw " + e);
         }
+    }
+
+    /** A random program over matrices: tensor primitives in both modes and at two orders. */
+    private void matrixTrial(Random r) {
+        MatrixProgram p = MatrixProgram.random(r, 1 + r.nextInt(2), 1 + r.nextInt(6));
+        int k = p.inputs(), m = MatrixFuzzOp.M;
+        Tensor[] x = new Tensor[k], v = new Tensor[k];
+        for (int i = 0; i < k; i++) {
+            x[i] = randomMatrix(r, m);
+            v[i] = randomMatrix(r, m);
+        }
+        try {
+            checkMatrix(p, x, v);
+        } catch (RuntimeException | AssertionError e) {
+            fail(p, "threw " + e);
+        }
+    }
+
+    private static Tensor randomMatrix(Random r, int m) {
+        double[][] d = new double[m][m];
+        for (double[] row : d) for (int j = 0; j < m; j++) row[j] = r.nextDouble() * 2 - 1;
+        return Tensor.of(d);
+    }
+
+    private static List<Tensor> tensors(Object[] xs) {
+        List<Tensor> ts = new ArrayList<>();
+        for (Object o : xs) ts.add((Tensor) o);
+        return ts;
+    }
+
+    /** x + t v for each input, with t a (possibly tracked) scalar. */
+    private static Object[] along(Tensor[] x, Tensor[] v, Real t) {
+        Object[] a = new Object[x.length];
+        for (int i = 0; i < a.length; i++) a[i] = v[i].times(t).plus(x[i]);
+        return a;
+    }
+
+    private static Real dot(Grads g, Tensor[] v) {
+        Real s = Real.ZERO;
+        for (int i = 0; i < v.length; i++) if (g.get(i) != null) s = s.plus(((Tensor) g.get(i)).times(v[i]).sum());
+        return s;
+    }
+
+    private void checkMatrix(MatrixProgram p, Tensor[] x, Tensor[] v) {
+        zygote4j.FnN f = xs -> p.run(tensors(xs));
+        Grads g = gradient(f, along(x, v, Real.ZERO));
+        double dir = dot(g, v).value();
+        Double fd = smoothFd(t -> p.run(tensors(along(x, v, Real.of(t)))).value());
+        if (fd != null) compare("matrix program: reverse gradient vs finite differences", fd, dir, 1e-6, p);
+        double fwd = derivative(t -> p.run(tensors(along(x, v, t))), 0);
+        compare("matrix program: forward vs reverse directional derivative", dir, fwd, 1e-9, p);
+
+        Double fd2 = smoothFd(t -> dot(gradient(f, along(x, v, Real.of(t))), v).value());
+        double fwdRev = derivative(t -> dot(gradient(f, along(x, v, t)), v), 0);
+        Grads rr = gradient(t -> zygote4j.Zygote.jvp((Real s) -> p.run(tensors(along(x, v, s))), t, Real.ONE).tangent(), 0.0);
+        double revFwd = rr.get(0) == null ? 0 : rr.real(0).value();
+        compare("matrix program: forward-over-reverse vs reverse-over-forward v^T H v", fwdRev, revFwd, 1e-8, p);
+        if (fd2 != null) compare("matrix program: forward-over-reverse v^T H v vs finite differences", fd2, fwdRev, 1e-5, p);
     }
 
     private void check(Program p, double[][] x, double[] v) {
@@ -198,15 +262,19 @@ public final class Fuzzer {
         return (4 * d1 - d2) / 3;
     }
 
-    private void compare(String what, double expected, double actual, double tol, Program p, double[] pt) {
+    private void compare(String what, double expected, double actual, double tol, Object p) {
+        compare(what, expected, actual, tol, p, null);
+    }
+
+    private void compare(String what, double expected, double actual, double tol, Object p, double[] pt) {
         checks++;
         boolean bothNaN = Double.isNaN(expected) && Double.isNaN(actual);
         if (!bothNaN && !(Math.abs(expected - actual) <= tol * Math.max(1, Math.abs(expected)))) {
-            fail(p, what + ": expected " + expected + ", got " + actual + " at " + java.util.Arrays.toString(pt));
+            fail(p, what + ": expected " + expected + ", got " + actual + (pt == null ? "" : " at " + java.util.Arrays.toString(pt)));
         }
     }
 
-    private void fail(Program p, String what) {
+    private void fail(Object p, String what) {
         failures.add("trial seed " + current + " (base seed " + seed + "): " + what
                 + "\nprogram:\n" + p);
     }
