@@ -1,7 +1,6 @@
 package zygote4j.bench.adbench;
 
 import static zygote4j.Zygote.all;
-import static zygote4j.Zygote.at;
 import static zygote4j.Zygote.jvp;
 import static zygote4j.Zygote.range;
 
@@ -14,13 +13,16 @@ import zygote4j.Tensor;
  * {@link HandPlain}), and their dense Jacobian by forward mode.
  *
  * <p>The bone chain (22 small 4 x 4 products) works on {@code Real}s and small
- * {@code Tensor}s; the skinning is whole-array: the top three rows of all bones'
- * transforms, stacked into a [3 bones, 4] matrix, times the homogeneous rest positions
- * [4, M] of the model points, weighted by the bones' weights [bones, 1, M] and summed
- * over the bones. The model points are the vertices the residuals use, gathered once
- * from the model as constants ({@link Constants}): point i's vertex for the simple
- * variant; for the complicated one the triangle's first vertices of all points, then
- * the second ones, then the third ones (M = 3N).
+ * {@code Tensor}s; the skinning is whole-array, in linear blend skinning's usual form:
+ * each model point's blended transform {@code sum_b w_b T_b} (its weights [M, bones]
+ * times the top three rows of all bones' transforms [bones, 12]), applied to its
+ * homogeneous rest position (a batched [M, 3, 4] x [M, 4, 1] product). ADBench applies
+ * each bone's transform first and blends the moved points; the two orders are the
+ * same sums, regrouped (they agree to rounding), and blending first does a fifth of the
+ * element-wise work because a point has few bones. The model points are the vertices
+ * the residuals use, gathered once from the model as constants ({@link Constants}):
+ * point i's vertex for the simple variant; for the complicated one the triangle's
+ * first vertices of all points, then the second ones, then the third ones (M = 3N).
  *
  * <p>The Jacobian is 3N x 26 (simple) or 3N x 28 (complicated) with N from 100 to 6400
  * in the benchmark, so forward mode fits: one {@code jvp} per theta column (26 passes)
@@ -47,14 +49,14 @@ public final class HandLib {
      * tensors, the model points' homogeneous rest positions and skinning weights, and the
      * observed points.
      *
-     * <pre>{@code HandLib.constants(in).restPositions().shape();   // [4, N] (simple) or [4, 3N]}</pre>
+     * <pre>{@code HandLib.constants(in).restPositions().shape();   // [N, 4, 1] (simple) or [3N, 4, 1]}</pre>
      *
      * @param parents parent of each bone (-1 for the root)
      * @param baseRelatives each bone's base transform relative to its parent, [4, 4]
      * @param inverseBaseAbsolutes each bone's inverse absolute base transform, [4, 4]
-     * @param restPositions the model points' rest positions with a row of ones, [4, M]
-     * @param weights the model points' bone weights, [bones, 1, M]
-     * @param observed the observed points, [3, N]
+     * @param restPositions the model points' rest positions followed by 1, [M, 4, 1]
+     * @param weights the model points' bone weights, [M, bones]
+     * @param observed the observed points, [N, 3]
      * @param complicated whether the model points are triangle corners (M = 3N) rather
      *     than vertices (M = N)
      */
@@ -68,7 +70,7 @@ public final class HandLib {
          * @return N
          */
         public int points() {
-            return observed.shape()[1];
+            return observed.shape()[0];
         }
     }
 
@@ -93,20 +95,19 @@ public final class HandLib {
             else vertex[i] = c;
         }
         int mm = vertex.length;
-        double[] rest = new double[4 * mm], w = new double[nb * mm], obs = new double[3 * n];
+        double[] rest = new double[4 * mm], w = new double[nb * mm];
         for (int p = 0; p < mm; p++) {
-            for (int j = 0; j < 3; j++) rest[j * mm + p] = m.positions()[3 * vertex[p] + j];
-            rest[3 * mm + p] = 1;
-            for (int b = 0; b < nb; b++) w[b * mm + p] = m.weights()[b * nv + vertex[p]];
+            System.arraycopy(m.positions(), 3 * vertex[p], rest, 4 * p, 3);
+            rest[4 * p + 3] = 1;
+            for (int b = 0; b < nb; b++) w[p * nb + b] = m.weights()[b * nv + vertex[p]];
         }
-        for (int i = 0; i < n; i++) for (int j = 0; j < 3; j++) obs[j * n + i] = in.points()[3 * i + j];
         Tensor[] rel = new Tensor[nb], inv = new Tensor[nb];
         for (int b = 0; b < nb; b++) {
             rel[b] = matrix4(m.baseRelatives(), b);
             inv[b] = matrix4(m.inverseBaseAbsolutes(), b);
         }
-        return new Constants(m.parents().clone(), rel, inv, Tensor.of(rest).reshape(4, mm),
-                Tensor.of(w).reshape(nb, 1, mm), Tensor.of(obs).reshape(3, n), complicated);
+        return new Constants(m.parents().clone(), rel, inv, Tensor.of(rest).reshape(mm, 4, 1),
+                Tensor.of(w).reshape(mm, nb), Tensor.of(in.points()).reshape(n, 3), complicated);
     }
 
     /**
@@ -125,7 +126,7 @@ public final class HandLib {
             throw new IllegalArgumentException("HandLib.residuals: the instance is complicated (triangle corners); "
                     + "call residuals(theta, us, c)");
         }
-        return c.observed().minus(modelPoints(theta, c)).transpose().reshape(3 * c.points());
+        return c.observed().minus(modelPoints(theta, c)).reshape(3 * c.points());
     }
 
     /**
@@ -151,16 +152,15 @@ public final class HandLib {
                     + 2 * n);
         }
         Tensor posed = modelPoints(theta, c);
-        Tensor v0 = posed.slice(all(), range(0, n)), v1 = posed.slice(all(), range(n, 2 * n));
-        Tensor v2 = posed.slice(all(), range(2 * n, 3 * n));
+        Tensor v0 = posed.slice(range(0, n)), v1 = posed.slice(range(n, 2 * n)), v2 = posed.slice(range(2 * n, 3 * n));
         Tensor u = us.reshape(n, 2);
-        Tensor u0 = u.slice(all(), at(0)).reshape(1, n), u1 = u.slice(all(), at(1)).reshape(1, n);
+        Tensor u0 = u.slice(all(), range(0, 1)), u1 = u.slice(all(), range(1, 2));
         Tensor model = v0.times(u0).plus(v1.times(u1)).plus(v2.times(u0.neg().plus(1).minus(u1)));
-        return c.observed().minus(model).transpose().reshape(3 * n);
+        return c.observed().minus(model).reshape(3 * n);
     }
 
     /**
-     * The model points skinned, rotated and translated, [3, M].
+     * The model points skinned, rotated and translated, [M, 3] (a point a row).
      *
      * <pre>{@code HandLib.modelPoints(Tensor.of(in.theta()), c);}</pre>
      *
@@ -174,14 +174,13 @@ public final class HandLib {
             throw new IllegalArgumentException("HandLib: theta has " + theta.length() + " entries; the hand model takes "
                     + HandPlain.N_THETA + " (global rotation 3, translation 3, finger angles 20)");
         }
-        int nb = c.parents().length, mm = c.restPositions().shape()[1];
-        Tensor transforms = skinningTransforms(theta, c);
-        // Every bone moves every point; the weights (zero for most bones) blend them.
-        Tensor moved = transforms.matmul(c.restPositions()).reshape(nb, 3, mm);
-        Tensor skinned = moved.times(c.weights()).sum(0);
+        int nb = c.parents().length, mm = c.restPositions().shape()[0];
+        Tensor transforms = skinningTransforms(theta, c).reshape(nb, 12);
+        Tensor blended = c.weights().matmul(transforms).reshape(mm, 3, 4);
+        Tensor skinned = blended.matmul(c.restPositions()).reshape(mm, 3);
         Tensor global = angleAxisToRotation(theta.get(0), theta.get(1), theta.get(2));
-        Tensor translation = Tensor.of(theta.get(3), theta.get(4), theta.get(5)).reshape(3, 1);
-        return global.matmul(skinned).plus(translation);
+        // Rows are points, so the rotation acts from the right, transposed.
+        return skinned.matmul(global.transpose()).plus(Tensor.of(theta.get(3), theta.get(4), theta.get(5)));
     }
 
     /**
