@@ -99,6 +99,37 @@ class HandTest {
     }
 
     @Test
+    void jacobiansOfTheBenchmarkInstancesAgreeWithCentralDifferences() throws IOException {
+        for (boolean comp : new boolean[] {false, true}) {
+            String file = comp ? "data/hand/complicated_small/hand1_t26_c100.txt" : "data/hand/simple_small/hand1_t26_c100.txt";
+            HandInput in = HandInput.read(Resources.adbench(file), Resources.adbench("data/hand/model"), comp);
+            double[] res = new double[300];
+            double[] j = HandLib.jacobian(in, HandLib.constants(in), res);
+            double[] plain = plainResiduals(in, in.theta(), in.us());
+            for (int r = 0; r < 300; r++) assertEquals(plain[r], res[r], 1e-14, file + " residual " + r);
+            int uCols = comp ? 2 : 0;
+            double h = 1e-6;
+            for (int col = 0; col < uCols + 26; col++) {
+                double[] tp = in.theta().clone(), tm = in.theta().clone();
+                double[] up = comp ? in.us().clone() : null, um = comp ? in.us().clone() : null;
+                if (col < uCols) {
+                    for (int i = col; i < up.length; i += 2) {
+                        up[i] += h;
+                        um[i] -= h;
+                    }
+                } else {
+                    tp[col - uCols] += h;
+                    tm[col - uCols] -= h;
+                }
+                double[] fp = plainResiduals(in, tp, up), fm = plainResiduals(in, tm, um);
+                for (int r = 0; r < 300; r++) {
+                    assertEquals((fp[r] - fm[r]) / (2 * h), j[col * 300 + r], 1e-8, file + " column " + col + ", row " + r);
+                }
+            }
+        }
+    }
+
+    @Test
     void reverseModeJacobianAgreesWithForwardMode() throws IOException {
         HandInput in = simple();
         HandLib.Constants c = HandLib.constants(in);
