@@ -51,7 +51,7 @@ public final class Hand extends AdbenchWorkload {
     @Override
     public String size() {
         String variant = complicated ? "complicated" : "simple";
-        return in == null ? variant + " " + file : variant + " N=" + in.correspondences().length + " vertices="
+        return in == null ? variant + " " + Path.of(file).getFileName() : variant + " N=" + in.correspondences().length + " vertices="
                 + in.model().vertexCount();
     }
 
