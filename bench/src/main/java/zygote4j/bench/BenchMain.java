@@ -53,7 +53,7 @@ public final class BenchMain {
         }
         if (o.list) {
             for (Workload w : selected) {
-                System.out.printf("%-10s %-14s %-40s %s%n", w.id(), w.name(), w.size(), w.libStyle());
+                System.out.printf("%-16s %-14s %-40s %s%n", w.id(), w.name(), w.size(), w.libStyle());
             }
             return;
         }

@@ -17,7 +17,7 @@ import java.util.Map;
  * <pre>{@code ./zygote4j bench compare bench/results/latest.jsonl bench/results/pytorch.jsonl}</pre>
  */
 public final class Compare {
-    private static final String FORMAT = "%-11s %7s | %11s %11s %9s | %11s %11s %9s | %10s %10s | %-9s%n";
+    private static final String FORMAT = "%-16s %7s | %11s %11s %9s | %11s %11s %9s | %10s %10s | %-9s%n";
 
     private Compare() {
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * <pre>{@code Table.print(rows, System.out);}</pre>
  */
 public final class Table {
-    private static final String FORMAT = "%-16s %7s %12s %12s %12s %10s %10s  %-8s %-8s%n";
+    private static final String FORMAT = "%-21s %7s %12s %12s %12s %10s %10s  %-8s %-8s%n";
 
     private Table() {
     }

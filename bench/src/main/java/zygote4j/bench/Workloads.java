@@ -33,6 +33,9 @@ public final class Workloads {
         w.add(new PowLoop());
         w.add(new Lstm(adbench));
         w.add(new Ba(adbench));
+        w.add(new Hand(adbench, "hand-simple", "hand/simple_small/hand1_t26_c100.txt", "hand/simple_small/model", false));
+        w.add(new Hand(adbench, "hand-complicated", "hand/complicated_small/hand1_t26_c100.txt", "hand/complicated_small/model",
+                true));
         return w;
     }
 

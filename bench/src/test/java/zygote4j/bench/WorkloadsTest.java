@@ -128,7 +128,7 @@ class WorkloadsTest {
         List<Workload> w = Workloads.select(List.of("pow-loop", "w1"), adbench());
         assertEquals("W1", w.get(0).id());
         assertEquals("W6", w.get(1).id());
-        assertEquals(9, Workloads.all(adbench()).size());
+        assertEquals(11, Workloads.all(adbench()).size());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workloads.select(List.of("W9"), adbench()));
         assertTrue(e.getMessage().contains("W9") && e.getMessage().contains("W8"), e.getMessage());
         assertNull(new Ba(adbench()).reference());
