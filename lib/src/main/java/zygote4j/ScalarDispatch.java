@@ -25,7 +25,7 @@ final class ScalarDispatch {
         if (l == null) return new Real(op.apply(x.v));
         if (x.primal == null && l instanceof Tape tape && tape.open() && tape.labels == null) {
             double y = op.apply(x.v);
-            return new Real(y, tape, tape.scalar(x.id, op.deriv(x.v, y), -1, 0), null, null);
+            return new Real(y, tape, tape.unary(x.id, op.deriv(x.v, y)), null, null);
         }
         return unaryTracked(op, x);
     }
