@@ -235,17 +235,15 @@ final class Tape extends Level {
      * common case.
      */
     private final class PlainPass {
-        final double[][] g;
-        /** Per chunk (allocated on first use): entries reached with a cotangent of exactly zero. */
-        final boolean[][] zeros;
+        final double[] g;
+        /** Entries reached with a cotangent of exactly zero (allocated on first use). */
+        boolean[] zeros;
         /** Dense cotangents of tensor entries by slot (per chunk, on first use), and whether this pass owns each array. */
         double[][][] tadj;
         boolean[][] owned;
 
         PlainPass(Object seed, int out) {
-            g = new double[chunks][];
-            for (int c = 0; c < chunks; c++) g[c] = new double[c == chunks - 1 ? pos : CHUNK];
-            zeros = new boolean[chunks][];
+            g = new double[size() + 1];
             if (seed instanceof Tensor t) {
                 setTensor(out, t.data, false);
             } else {
@@ -254,24 +252,19 @@ final class Tape extends Level {
         }
 
         boolean reached(int s) {
-            if (g[s >>> SHIFT][s & MASK] != 0) return true;
-            boolean[] z = zeros[s >>> SHIFT];
-            return z != null && z[s & MASK];
+            return g[s] != 0 || zeros != null && zeros[s];
         }
 
         /** Adds {@code d} to the cotangent of slot {@code s} (which is then reached). */
         void add(int s, double d) {
-            double[] gc = g[s >>> SHIFT];
-            int o = s & MASK;
-            double sum = gc[o] + d;
-            gc[o] = sum;
+            double sum = g[s] + d;
+            g[s] = sum;
             if (sum == 0) flagZero(s);
         }
 
         void flagZero(int s) {
-            boolean[] z = zeros[s >>> SHIFT];
-            if (z == null) zeros[s >>> SHIFT] = z = new boolean[g[s >>> SHIFT].length];
-            z[s & MASK] = true;
+            if (zeros == null) zeros = new boolean[g.length];
+            zeros[s] = true;
         }
 
         double[] tensor(int s) {
@@ -291,8 +284,9 @@ final class Tape extends Level {
             }
             int c = s >>> SHIFT;
             if (tadj[c] == null) {
-                tadj[c] = new double[g[c].length][];
-                owned[c] = new boolean[g[c].length];
+                int len = c == chunks - 1 ? pos : CHUNK;
+                tadj[c] = new double[len][];
+                owned[c] = new boolean[len];
             }
             tadj[c][s & MASK] = d;
             owned[c][s & MASK] = own;
@@ -324,7 +318,7 @@ final class Tape extends Level {
                 int s = id + 1;
                 int[] shape = shapeOf(id);
                 if (shape == null) {
-                    out[w] = reached(s) ? new Real(g[s >>> SHIFT][s & MASK]) : null;
+                    out[w] = reached(s) ? new Real(g[s]) : null;
                 } else {
                     double[] d = tensor(s);
                     if (d != null) out[w] = Tensor.plain(shape, owns(s) ? d : d.clone());
@@ -335,12 +329,13 @@ final class Tape extends Level {
 
         /** Positions top-1 down to bottom of chunk c, all scalar entries. */
         void scalarRun(int c, int top, int bottom) {
-            final double[] gc = g[c];
+            final double[] g = this.g;
             final int[] in = ins[c];
             final double[] p = parts[c];
+            final int b = c << SHIFT;
             for (int o = top - 1; o >= bottom; o--) {
-                double gk = gc[o];
-                if (gk == 0 && !reached((c << SHIFT) + o)) continue;
+                double gk = g[b + o];
+                if (gk == 0 && !reached(b + o)) continue;
                 int i = in[2 * o], j = in[2 * o + 1];
                 if (i != 0) add(i, gk * p[2 * o]);
                 if (j != 0) add(j, gk * p[2 * o + 1]);
@@ -349,23 +344,24 @@ final class Tape extends Level {
 
         /** Positions top-1 down to bottom of chunk c, entries of any kind. */
         void mixedRun(int c, int top, int bottom) {
-            final double[] gc = g[c];
+            final double[] g = this.g;
             final int[] in = ins[c];
             final double[] p = parts[c];
             final byte[] kd = kinds[c];
+            final int b = c << SHIFT;
             for (int o = top - 1; o >= bottom; o--) {
                 byte k = kd[o];
                 if (k == SCALAR || k == SCALAR_TRACKED) {
                     // SCALAR_TRACKED is only recorded under an outer level; plain mode sees
                     // it only when that level is inactive, and then a partial is its value.
-                    double gk = gc[o];
-                    if (gk == 0 && !reached((c << SHIFT) + o)) continue;
+                    double gk = g[b + o];
+                    if (gk == 0 && !reached(b + o)) continue;
                     int i = in[2 * o], j = in[2 * o + 1];
                     if (i != 0) add(i, gk * p[2 * o]);
                     if (j != 0) add(j, gk * p[2 * o + 1]);
                 } else if (k == READ) {
-                    double gk = gc[o];
-                    if (gk == 0 && !reached((c << SHIFT) + o)) continue;
+                    double gk = g[b + o];
+                    if (gk == 0 && !reached(b + o)) continue;
                     writableTensor(in[2 * o])[in[2 * o + 1]] += gk;
                 } else if (k == NODE) {
                     node((c << SHIFT) + o, (Node) exts[c][o]);
@@ -376,7 +372,7 @@ final class Tape extends Level {
         void node(int s, Node node) {
             Object ct;
             if (node.outShape == null) {
-                ct = reached(s) ? new Real(g[s >>> SHIFT][s & MASK]) : null;
+                ct = reached(s) ? new Real(g[s]) : null;
             } else {
                 double[] d = tensor(s);
                 ct = d == null ? null : Tensor.plain(node.outShape, d);
