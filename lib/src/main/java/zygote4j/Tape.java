@@ -40,9 +40,13 @@ final class Tape extends Level {
     private int[][] ins = new int[4][];
     /** Per chunk: the two partial derivatives of each scalar entry. */
     private double[][] parts = new double[4][];
-    /** Per chunk: entry kinds, or null while every entry of the chunk is {@link #SCALAR}. */
+    /**
+     * Per chunk: entry kinds, or null while every entry of the chunk is {@link #SCALAR}; the
+     * array reaches only as far as the last non-scalar entry (positions past its end are
+     * scalar), so that a chunk of scalar operations after a few reads needs no more.
+     */
     private byte[][] kinds = new byte[4][];
-    /** Per chunk: shapes of leaves, nodes, tracked partials; null while none. */
+    /** Per chunk: shapes of leaves, nodes, tracked partials; null while none; as long as {@link #kinds} needs. */
     private Object[][] exts = new Object[4][];
     /** Chunks in use; the last one is being filled. */
     private int chunks = 1;
@@ -76,8 +80,6 @@ final class Tape extends Level {
             int cap = limit * 2;
             ins[0] = curIns = Arrays.copyOf(curIns, 2 * cap);
             parts[0] = curParts = Arrays.copyOf(curParts, 2 * cap);
-            if (kinds[0] != null) kinds[0] = Arrays.copyOf(kinds[0], cap);
-            if (exts[0] != null) exts[0] = Arrays.copyOf(exts[0], cap);
             limit = cap;
             return pos;
         }
@@ -103,15 +105,20 @@ final class Tape extends Level {
         if (o == limit) o = grow();
         int c = chunks - 1;
         byte[] k = kinds[c];
-        if (k == null) kinds[c] = k = new byte[limit];
+        if (k == null || o >= k.length) kinds[c] = k = k == null ? new byte[room(o)] : Arrays.copyOf(k, room(o));
         k[o] = kd;
         if (e != null) {
             Object[] x = exts[c];
-            if (x == null) exts[c] = x = new Object[limit];
+            if (x == null || o >= x.length) exts[c] = x = x == null ? new Object[room(o)] : Arrays.copyOf(x, room(o));
             x[o] = e;
         }
         pos = o + 1;
         return o;
+    }
+
+    /** A length for a kind or extra array that holds position {@code o}: at least double, at most a chunk. */
+    private static int room(int o) {
+        return Math.min(CHUNK, Math.max(16, Integer.highestOneBit(o) * 2));
     }
 
     /** An input of the differentiated function (a scalar when shape is null). */
@@ -174,13 +181,15 @@ final class Tape extends Level {
     byte kindOf(int id) {
         int s = id + 1;
         byte[] k = kinds[s >>> SHIFT];
-        return k == null ? SCALAR : k[s & MASK];
+        int o = s & MASK;
+        return k == null || o >= k.length ? SCALAR : k[o];
     }
 
     private Object extOf(int id) {
         int s = id + 1;
         Object[] x = exts[s >>> SHIFT];
-        return x == null ? null : x[s & MASK];
+        int o = s & MASK;
+        return x == null || o >= x.length ? null : x[o];
     }
 
     /** The first input id of a scalar entry, or the tensor id of a read (-1: a constant). */
@@ -308,8 +317,10 @@ final class Tape extends Level {
         Object[] run(int[] wanted) {
             for (int c = chunks - 1; c >= 0; c--) {
                 int top = c == chunks - 1 ? pos : CHUNK, bottom = c == 0 ? 1 : 0;
-                if (kinds[c] == null) scalarRun(c, top, bottom);
-                else mixedRun(c, top, bottom);
+                // Past the end of the kind array every entry is scalar.
+                int mixed = kinds[c] == null ? bottom : Math.max(bottom, Math.min(top, kinds[c].length));
+                if (mixed < top) scalarRun(c, top, mixed);
+                if (bottom < mixed) mixedRun(c, mixed, bottom);
             }
             Object[] out = new Object[wanted.length];
             for (int w = 0; w < wanted.length; w++) {
@@ -406,7 +417,7 @@ final class Tape extends Level {
         adj[outId + 1] = seed instanceof Tensor t ? new TensorCotangent(t.shape).add(t) : seed;
         for (int s = size(); s >= 1; s--) {
             int c = s >>> SHIFT, o = s & MASK;
-            byte kd = kinds[c] == null ? SCALAR : kinds[c][o];
+            byte kd = kindOf(s - 1);
             Object ak = adj[s];
             int[] in = ins[c];
             if (kd == SCALAR || kd == SCALAR_TRACKED) {
