@@ -132,7 +132,7 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
     /** {@code this + c}. <pre>{@code Real.of(1).plus(2);   // 3.0}</pre> */
     @Override
     public Real plus(double c) {
-        return binary(ScalarRules.PLUS, this, new Real(c));
+        return binary(ScalarRules.PLUS, this, c);
     }
 
     /** {@code this - other}. <pre>{@code Real.of(1).minus(Real.of(2));   // -1.0}</pre> */
@@ -144,7 +144,7 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
     /** {@code this - c}. <pre>{@code Real.of(1).minus(2);   // -1.0}</pre> */
     @Override
     public Real minus(double c) {
-        return binary(ScalarRules.MINUS, this, new Real(c));
+        return binary(ScalarRules.MINUS, this, c);
     }
 
     /** {@code this * other}. <pre>{@code Real.of(2).times(Real.of(3));   // 6.0}</pre> */
@@ -156,7 +156,7 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
     /** {@code this * c}. <pre>{@code Real.of(2).times(3);   // 6.0}</pre> */
     @Override
     public Real times(double c) {
-        return binary(ScalarRules.TIMES, this, new Real(c));
+        return binary(ScalarRules.TIMES, this, c);
     }
 
     /** {@code this / other}. <pre>{@code Real.of(3).div(Real.of(2));   // 1.5}</pre> */
@@ -168,7 +168,7 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
     /** {@code this / c}. <pre>{@code Real.of(3).div(2);   // 1.5}</pre> */
     @Override
     public Real div(double c) {
-        return binary(ScalarRules.DIV, this, new Real(c));
+        return binary(ScalarRules.DIV, this, c);
     }
 
     /** {@code -this}. <pre>{@code Real.of(3).neg();   // -3.0}</pre> */
@@ -192,7 +192,7 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
     /** {@code this^c}. <pre>{@code Real.of(2).pow(3);   // 8.0}</pre> */
     @Override
     public Real pow(double c) {
-        return binary(ScalarRules.POW, this, new Real(c));
+        return binary(ScalarRules.POW, this, c);
     }
 
     /** e^this; overflows to Infinity (derivative Infinity, not NaN) above about 709.78. <pre>{@code Real.of(0).exp();   // 1.0}</pre> */
@@ -370,7 +370,7 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
      * @return the angle in (-π, π]
      */
     public Real atan2(double x) {
-        return binary(ScalarRules.ATAN2, this, new Real(x));
+        return binary(ScalarRules.ATAN2, this, x);
     }
 
     /**
@@ -394,7 +394,7 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
      * @return {@code sqrt(this^2 + other^2)}
      */
     public Real hypot(double c) {
-        return binary(ScalarRules.HYPOT, this, new Real(c));
+        return binary(ScalarRules.HYPOT, this, c);
     }
 
     /**
@@ -418,7 +418,7 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
      * @return the larger value
      */
     public Real max(double c) {
-        return binary(ScalarRules.MAX, this, new Real(c));
+        return binary(ScalarRules.MAX, this, c);
     }
 
     /**
@@ -442,7 +442,7 @@ public final class Real implements Numeric<Real>, Comparable<Real> {
      * @return the smaller value
      */
     public Real min(double c) {
-        return binary(ScalarRules.MIN, this, new Real(c));
+        return binary(ScalarRules.MIN, this, c);
     }
 
     /** Sign as a constant (-1, 0, 1), with no gradient. <pre>{@code Real.of(-3).sign();   // -1.0}</pre> */
