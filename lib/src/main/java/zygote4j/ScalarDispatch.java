@@ -24,7 +24,7 @@ final class ScalarDispatch {
         Level l = x.level;
         Tape tape = null;
         if (l != null) {
-            if (x.primal != null || !(l instanceof Tape t && t.open() && t.labels == null)) return unaryTracked(op, x);
+            if (!x.reversePrimalPlain() || !(l instanceof Tape t && t.open() && t.labels == null)) return unaryTracked(op, x);
             tape = t;
         }
         // One allocation site for the plain and the recorded result: the JIT can then
@@ -38,14 +38,14 @@ final class ScalarDispatch {
         Level level = x.level;
         if (level.hiddenHere()) return new Real(op.apply(x.v));
         level.checkUsable(op.name);
-        if (x.primal == null) {
+        if (x.primal() == null) {
             if (level instanceof Tape tape) {
                 double y = op.apply(x.v);
                 int id = tape.scalar(x.id, op.deriv(x.v, y), -1, 0);
                 if (tape.labels != null) tape.label(id, op.name, y);
                 return new Real(y, tape, id, null, null);
             }
-            if (x.tan instanceof double[] t) {
+            if (x.tangents() instanceof double[] t) {
                 double y = op.apply(x.v);
                 double d = op.deriv(x.v, y);
                 double[] out = new double[t.length];
@@ -91,7 +91,7 @@ final class ScalarDispatch {
         Level l = a.level;
         Tape tape = null;
         if (l != null) {
-            if (a.primal != null || !(l instanceof Tape t && t.open() && t.labels == null)) {
+            if (!a.reversePrimalPlain() || !(l instanceof Tape t && t.open() && t.labels == null)) {
                 return binaryTracked(op, a, new Real(c));
             }
             tape = t;
@@ -108,7 +108,7 @@ final class ScalarDispatch {
     private static Tape firstOrderTape(Real a, Real b) {
         Level la = a.level, lb = b.level;
         Level l = la != null ? la : lb;
-        if ((la == null || la == l && a.primal == null) && (lb == null || lb == l && b.primal == null)
+        if ((la == null || la == l && a.reversePrimalPlain()) && (lb == null || lb == l && b.reversePrimalPlain())
                 && l instanceof Tape tape && tape.open() && tape.labels == null) {
             return tape;
         }
@@ -127,8 +127,8 @@ final class ScalarDispatch {
         level.checkUsable(op.name);
         boolean ta = la == level, tb = lb == level;
         // An operand is "plain here" when its value at this level is a plain double.
-        boolean plainA = ta ? a.primal == null : a.level == null;
-        boolean plainB = tb ? b.primal == null : b.level == null;
+        boolean plainA = ta ? a.primal() == null : a.level == null;
+        boolean plainB = tb ? b.primal() == null : b.level == null;
         if (plainA && plainB) {
             if (level instanceof Tape tape) {
                 double z = op.apply(a.v, b.v);
@@ -137,8 +137,8 @@ final class ScalarDispatch {
                 if (tape.labels != null) tape.label(id, op.name, z);
                 return new Real(z, tape, id, null, null);
             }
-            double[] tA = ta && a.tan instanceof double[] d ? d : null;
-            double[] tB = tb && b.tan instanceof double[] d ? d : null;
+            double[] tA = ta && a.tangents() instanceof double[] d ? d : null;
+            double[] tB = tb && b.tangents() instanceof double[] d ? d : null;
             if ((tA != null || !ta) && (tB != null || !tb)) {
                 double z = op.apply(a.v, b.v);
                 int w = ((ForwardLevel) level).width;

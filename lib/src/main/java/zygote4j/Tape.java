@@ -360,6 +360,9 @@ final class Tape extends Level {
             final double[] p = parts[c];
             final byte[] kd = kinds[c];
             final int b = c << SHIFT;
+            // Consecutive reads mostly read one tensor: its cotangent array is kept at hand.
+            int readSlot = 0;
+            double[] readInto = null;
             for (int o = top - 1; o >= bottom; o--) {
                 byte k = kd[o];
                 if (k == SCALAR || k == SCALAR_TRACKED) {
@@ -373,9 +376,15 @@ final class Tape extends Level {
                 } else if (k == READ) {
                     double gk = g[b + o];
                     if (gk == 0 && !reached(b + o)) continue;
-                    writableTensor(in[2 * o])[in[2 * o + 1]] += gk;
+                    int t = in[2 * o];
+                    if (t != readSlot) {
+                        readInto = writableTensor(t);
+                        readSlot = t;
+                    }
+                    readInto[in[2 * o + 1]] += gk;
                 } else if (k == NODE) {
-                    node((c << SHIFT) + o, (Node) exts[c][o]);
+                    node(b + o, (Node) exts[c][o]);
+                    readSlot = 0;
                 }
             }
         }
