@@ -338,19 +338,47 @@ final class Tape extends Level {
             return out;
         }
 
+        // Both loops below keep the contribution of entry s to entry s - 1 (the usual chain:
+        // s = s.plus(...), r = r.times(x)) in a register until s - 1 comes next, instead of
+        // adding it to memory and reading it back at once, which would serialise the loop on
+        // the store. It is still the last term added to s - 1's cotangent, so every sum is the
+        // same to the bit; a pending carry also means that s - 1 was reached.
+
         /** Positions top-1 down to bottom of chunk c, all scalar entries. */
         void scalarRun(int c, int top, int bottom) {
             final double[] g = this.g;
             final int[] in = ins[c];
             final double[] p = parts[c];
             final int b = c << SHIFT;
+            double carry = 0;
+            boolean pending = false;
             for (int o = top - 1; o >= bottom; o--) {
-                double gk = g[b + o];
-                if (gk == 0 && !reached(b + o)) continue;
-                int i = in[2 * o], j = in[2 * o + 1];
-                if (i != 0) add(i, gk * p[2 * o]);
-                if (j != 0) add(j, gk * p[2 * o + 1]);
+                int s = b + o;
+                double gk = g[s];
+                if (pending) {
+                    gk += carry;
+                    pending = false;
+                    g[s] = gk;
+                    if (gk == 0) flagZero(s);
+                } else if (gk == 0 && !reached(s)) {
+                    continue;
+                }
+                int i = in[2 * o], j = in[2 * o + 1], prev = s - 1;
+                double ci = gk * p[2 * o], cj = gk * p[2 * o + 1];
+                if (i == prev && j != prev && i != 0) {
+                    carry = ci;
+                    pending = true;
+                    if (j != 0) add(j, cj);
+                } else if (j == prev && i != prev && j != 0) {
+                    if (i != 0) add(i, ci);
+                    carry = cj;
+                    pending = true;
+                } else {
+                    if (i != 0) add(i, ci);
+                    if (j != 0) add(j, cj);
+                }
             }
+            if (pending) add(b + bottom - 1, carry);
         }
 
         /** Positions top-1 down to bottom of chunk c, entries of any kind. */
@@ -360,22 +388,49 @@ final class Tape extends Level {
             final double[] p = parts[c];
             final byte[] kd = kinds[c];
             final int b = c << SHIFT;
+            double carry = 0;
+            boolean pending = false;
             // Consecutive reads mostly read one tensor: its cotangent array is kept at hand.
             int readSlot = 0;
             double[] readInto = null;
             for (int o = top - 1; o >= bottom; o--) {
                 byte k = kd[o];
+                int s = b + o;
                 if (k == SCALAR || k == SCALAR_TRACKED) {
                     // SCALAR_TRACKED is only recorded under an outer level; plain mode sees
                     // it only when that level is inactive, and then a partial is its value.
-                    double gk = g[b + o];
-                    if (gk == 0 && !reached(b + o)) continue;
-                    int i = in[2 * o], j = in[2 * o + 1];
-                    if (i != 0) add(i, gk * p[2 * o]);
-                    if (j != 0) add(j, gk * p[2 * o + 1]);
-                } else if (k == READ) {
-                    double gk = g[b + o];
-                    if (gk == 0 && !reached(b + o)) continue;
+                    double gk = g[s];
+                    if (pending) {
+                        gk += carry;
+                        pending = false;
+                        g[s] = gk;
+                        if (gk == 0) flagZero(s);
+                    } else if (gk == 0 && !reached(s)) {
+                        continue;
+                    }
+                    int i = in[2 * o], j = in[2 * o + 1], prev = s - 1;
+                    double ci = gk * p[2 * o], cj = gk * p[2 * o + 1];
+                    if (i == prev && j != prev && i != 0) {
+                        carry = ci;
+                        pending = true;
+                        if (j != 0) add(j, cj);
+                    } else if (j == prev && i != prev && j != 0) {
+                        if (i != 0) add(i, ci);
+                        carry = cj;
+                        pending = true;
+                    } else {
+                        if (i != 0) add(i, ci);
+                        if (j != 0) add(j, cj);
+                    }
+                    continue;
+                }
+                if (pending) {
+                    add(s, carry);
+                    pending = false;
+                }
+                if (k == READ) {
+                    double gk = g[s];
+                    if (gk == 0 && !reached(s)) continue;
                     int t = in[2 * o];
                     if (t != readSlot) {
                         readInto = writableTensor(t);
@@ -383,10 +438,11 @@ final class Tape extends Level {
                     }
                     readInto[in[2 * o + 1]] += gk;
                 } else if (k == NODE) {
-                    node(b + o, (Node) exts[c][o]);
+                    node(s, (Node) exts[c][o]);
                     readSlot = 0;
                 }
             }
+            if (pending) add(b + bottom - 1, carry);
         }
 
         void node(int s, Node node) {
