@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <p>Storage is a list of fixed-size chunks (the first one grows up to that size, so a
  * small tape stays small): recording never copies a long tape and never allocates an array
- * large enough for the garbage collector's slow path. Inside a chunk an entry's two inputs
+ * that G1 would have to treat as "humongous" (its slow path). Inside a chunk an entry's two inputs
  * sit side by side in one {@code int[]} and its two partials in one {@code double[]}.
  * Entries are stored by <em>slot</em>, id + 1: slot 0 stands for "a constant", so that a
  * fresh (zero) array already means "no second input, partial 0", and a chunk whose entries
@@ -235,7 +235,9 @@ final class Tape extends Level {
     }
 
     /**
-     * One backward pass on doubles. Cotangents are stored by chunk, like the tape. Whether
+     * One backward pass on doubles. Cotangents of scalars are one flat array by slot (a
+     * per-chunk lookup on every addition cost more than the one large array); those of
+     * tensors are dense arrays, by slot per chunk, made on first use. Whether
      * an entry was reached matters (an unreached entry is skipped and its inputs get no
      * gradient, while a reached one multiplies even a zero cotangent, as IEEE arithmetic
      * and the tracked mode do: 0 * Inf and 0 * NaN are NaN, so a NaN or infinite partial is
