@@ -22,26 +22,30 @@ final class ScalarDispatch {
 
     static Real unary(UnaryRule op, Real x) {
         Level l = x.level;
-        if (l == null) return new Real(op.apply(x.v));
-        if (x.primal == null && l instanceof Tape tape && tape.open() && tape.labels == null) {
-            double y = op.apply(x.v);
-            return new Real(y, tape, tape.scalar(x.id, op.deriv(x.v, y), -1, 0), null, null);
+        Tape tape = null;
+        if (l != null) {
+            if (!x.reversePrimalPlain() || !(l instanceof Tape t && t.open() && t.labels == null)) return unaryTracked(op, x);
+            tape = t;
         }
-        return unaryTracked(op, x);
+        // One allocation site for the plain and the recorded result: the JIT can then
+        // remove the allocation of a result that the next operation only reads.
+        double y = op.apply(x.v);
+        int id = tape == null ? -1 : tape.unary(x.id, op.deriv(x.v, y));
+        return new Real(y, tape, id, null, null);
     }
 
     private static Real unaryTracked(UnaryRule op, Real x) {
         Level level = x.level;
         if (level.hiddenHere()) return new Real(op.apply(x.v));
         level.checkUsable(op.name);
-        if (x.primal == null) {
+        if (x.primal() == null) {
             if (level instanceof Tape tape) {
                 double y = op.apply(x.v);
                 int id = tape.scalar(x.id, op.deriv(x.v, y), -1, 0);
                 if (tape.labels != null) tape.label(id, op.name, y);
                 return new Real(y, tape, id, null, null);
             }
-            if (x.tan instanceof double[] t) {
+            if (x.tangents() instanceof double[] t) {
                 double y = op.apply(x.v);
                 double d = op.deriv(x.v, y);
                 double[] out = new double[t.length];
@@ -67,12 +71,33 @@ final class ScalarDispatch {
     }
 
     static Real binary(BinaryRule op, Real a, Real b) {
-        if (a.level == null && b.level == null) return new Real(op.apply(a.v, b.v));
-        Tape tape = firstOrderTape(a, b);
-        if (tape == null) return binaryTracked(op, a, b);
+        Level la = a.level, lb = b.level;
+        Tape tape = null;
+        if (la != null || lb != null) {
+            tape = firstOrderTape(a, b);
+            if (tape == null) return binaryTracked(op, a, b);
+        }
         double z = op.apply(a.v, b.v);
-        boolean ta = a.level != null, tb = b.level != null;
-        int id = tape.scalar(ta ? a.id : -1, ta ? op.da(a.v, b.v, z) : 0, tb ? b.id : -1, tb ? op.db(a.v, b.v, z) : 0);
+        int id = -1;
+        if (tape != null) {
+            boolean ta = la != null, tb = lb != null;
+            id = tape.scalar(ta ? a.id : -1, ta ? op.da(a.v, b.v, z) : 0, tb ? b.id : -1, tb ? op.db(a.v, b.v, z) : 0);
+        }
+        return new Real(z, tape, id, null, null);
+    }
+
+    /** {@code a op c} for a constant c: as {@link #binary} without a Real for c on the fast paths. */
+    static Real binary(BinaryRule op, Real a, double c) {
+        Level l = a.level;
+        Tape tape = null;
+        if (l != null) {
+            if (!a.reversePrimalPlain() || !(l instanceof Tape t && t.open() && t.labels == null)) {
+                return binaryTracked(op, a, new Real(c));
+            }
+            tape = t;
+        }
+        double z = op.apply(a.v, c);
+        int id = tape == null ? -1 : tape.unary(a.id, op.da(a.v, c, z));
         return new Real(z, tape, id, null, null);
     }
 
@@ -83,7 +108,7 @@ final class ScalarDispatch {
     private static Tape firstOrderTape(Real a, Real b) {
         Level la = a.level, lb = b.level;
         Level l = la != null ? la : lb;
-        if ((la == null || la == l && a.primal == null) && (lb == null || lb == l && b.primal == null)
+        if ((la == null || la == l && a.reversePrimalPlain()) && (lb == null || lb == l && b.reversePrimalPlain())
                 && l instanceof Tape tape && tape.open() && tape.labels == null) {
             return tape;
         }
@@ -102,8 +127,8 @@ final class ScalarDispatch {
         level.checkUsable(op.name);
         boolean ta = la == level, tb = lb == level;
         // An operand is "plain here" when its value at this level is a plain double.
-        boolean plainA = ta ? a.primal == null : a.level == null;
-        boolean plainB = tb ? b.primal == null : b.level == null;
+        boolean plainA = ta ? a.primal() == null : a.level == null;
+        boolean plainB = tb ? b.primal() == null : b.level == null;
         if (plainA && plainB) {
             if (level instanceof Tape tape) {
                 double z = op.apply(a.v, b.v);
@@ -112,8 +137,8 @@ final class ScalarDispatch {
                 if (tape.labels != null) tape.label(id, op.name, z);
                 return new Real(z, tape, id, null, null);
             }
-            double[] tA = ta && a.tan instanceof double[] d ? d : null;
-            double[] tB = tb && b.tan instanceof double[] d ? d : null;
+            double[] tA = ta && a.tangents() instanceof double[] d ? d : null;
+            double[] tB = tb && b.tangents() instanceof double[] d ? d : null;
             if ((tA != null || !ta) && (tB != null || !tb)) {
                 double z = op.apply(a.v, b.v);
                 int w = ((ForwardLevel) level).width;

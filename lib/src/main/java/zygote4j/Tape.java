@@ -13,6 +13,14 @@ import java.util.Arrays;
  * tensor accumulate into one dense array (O(1) per read). Everything else is a
  * {@link Node} holding a {@link Rule} with its inputs.
  *
+ * <p>Storage is a list of fixed-size chunks (the first one grows up to that size, so a
+ * small tape stays small): recording never copies a long tape and never allocates an array
+ * that G1 would have to treat as "humongous" (its slow path). Inside a chunk an entry's two inputs
+ * sit side by side in one {@code int[]} and its two partials in one {@code double[]}.
+ * Entries are stored by <em>slot</em>, id + 1: slot 0 stands for "a constant", so that a
+ * fresh (zero) array already means "no second input, partial 0", and a chunk whose entries
+ * are all scalar needs no kind array at all.
+ *
  * <p>The backward pass walks the tape once, newest first, in a loop (never recursion).
  * It runs in one of two modes: with plain {@code double} cotangents when nothing can be
  * tracked by an outer level (the common first-order case), or with cotangents that are
@@ -20,16 +28,38 @@ import java.util.Arrays;
  * pass itself (gradients of gradients, forward-over-reverse Hessians).
  */
 final class Tape extends Level {
-    static final byte LEAF = 0, SCALAR = 1, SCALAR_TRACKED = 2, READ = 3, NODE = 4;
+    /** Entry kinds. SCALAR is 0 so that the zeros of a fresh kind array mean "scalar". */
+    static final byte SCALAR = 0, LEAF = 1, SCALAR_TRACKED = 2, READ = 3, NODE = 4;
 
-    private int n;
-    private int[] a1 = new int[64], a2 = new int[64];
-    private double[] p1 = new double[64], p2 = new double[64];
-    private byte[] kind = new byte[64];
-    private Object[] ext = new Object[64];
+    /** Entries per chunk: 2^14, so that the largest chunk array (the partials, 256 KiB) is never humongous for G1. */
+    static final int SHIFT = 14, CHUNK = 1 << SHIFT, MASK = CHUNK - 1;
+    /** Capacity of the first chunk at the start; it doubles up to {@link #CHUNK}. */
+    private static final int FIRST = 64;
+
+    /** Per chunk: input slots of each entry, two per entry (0 = constant; for a read: tensor slot, flat index). */
+    private int[][] ins = new int[4][];
+    /** Per chunk: the two partial derivatives of each scalar entry. */
+    private double[][] parts = new double[4][];
+    /**
+     * Per chunk: entry kinds, or null while every entry of the chunk is {@link #SCALAR}; the
+     * array reaches only as far as the last non-scalar entry (positions past its end are
+     * scalar), so that a chunk of scalar operations after a few reads needs no more.
+     */
+    private byte[][] kinds = new byte[4][];
+    /** Per chunk: shapes of leaves, nodes, tracked partials; null while none; as long as {@link #kinds} needs. */
+    private Object[][] exts = new Object[4][];
+    /** Chunks in use; the last one is being filled. */
+    private int chunks = 1;
+    /** The chunk being filled (the last of {@link #ins} and {@link #parts}). */
+    private int[] curIns = new int[2 * FIRST];
+    private double[] curParts = new double[2 * FIRST];
+    /** Next free position in the current chunk, its capacity, and the slot of its position 0. */
+    private int pos = 1, limit = FIRST, base;
 
     Tape(int depth) {
         super(depth);
+        ins[0] = curIns;
+        parts[0] = curParts;
     }
 
     @Override
@@ -39,87 +69,160 @@ final class Tape extends Level {
 
     /** Number of entries recorded so far. */
     int size() {
-        return n;
+        return base + pos - 1;
     }
 
-    private void grow() {
-        int c = a1.length * 2;
-        a1 = Arrays.copyOf(a1, c);
-        a2 = Arrays.copyOf(a2, c);
-        p1 = Arrays.copyOf(p1, c);
-        p2 = Arrays.copyOf(p2, c);
-        kind = Arrays.copyOf(kind, c);
-        ext = Arrays.copyOf(ext, c);
+    /** Makes room for one more entry; returns the position it goes to in the (new) current chunk. */
+    private int grow() {
+        int c = chunks - 1;
+        if (c == 0 && limit < CHUNK) {
+            // The first chunk doubles, so that a small tape allocates little.
+            int cap = limit * 2;
+            ins[0] = curIns = Arrays.copyOf(curIns, 2 * cap);
+            parts[0] = curParts = Arrays.copyOf(curParts, 2 * cap);
+            limit = cap;
+            return pos;
+        }
+        if (chunks == ins.length) {
+            int m = chunks * 2;
+            ins = Arrays.copyOf(ins, m);
+            parts = Arrays.copyOf(parts, m);
+            kinds = Arrays.copyOf(kinds, m);
+            exts = Arrays.copyOf(exts, m);
+        }
+        ins[chunks] = curIns = new int[2 * CHUNK];
+        parts[chunks] = curParts = new double[2 * CHUNK];
+        base = chunks * CHUNK;
+        chunks++;
+        limit = CHUNK;
+        pos = 0;
+        return 0;
+    }
+
+    /** Records an entry of kind {@code kd} with extra data {@code e} (may be null); returns its position. */
+    private int special(byte kd, Object e) {
+        int o = pos;
+        if (o == limit) o = grow();
+        int c = chunks - 1;
+        byte[] k = kinds[c];
+        if (k == null || o >= k.length) kinds[c] = k = k == null ? new byte[room(o)] : Arrays.copyOf(k, room(o));
+        k[o] = kd;
+        if (e != null) {
+            Object[] x = exts[c];
+            if (x == null || o >= x.length) exts[c] = x = x == null ? new Object[room(o)] : Arrays.copyOf(x, room(o));
+            x[o] = e;
+        }
+        pos = o + 1;
+        return o;
+    }
+
+    /** A length for a kind or extra array that holds position {@code o}: at least double, at most a chunk. */
+    private static int room(int o) {
+        return Math.min(CHUNK, Math.max(16, Integer.highestOneBit(o) * 2));
     }
 
     /** An input of the differentiated function (a scalar when shape is null). */
     int leaf(int[] shape) {
-        int k = n;
-        if (k == a1.length) grow();
-        kind[k] = LEAF;
-        a1[k] = -1;
-        a2[k] = -1;
-        ext[k] = shape;
-        n = k + 1;
-        return k;
+        int o = special(LEAF, shape);
+        return base + o - 1;
     }
 
     /** A scalar primitive with plain partials; an input id of -1 means "constant". */
     int scalar(int x1, double d1, int x2, double d2) {
-        int k = n;
-        if (k == a1.length) grow();
-        kind[k] = SCALAR;
-        a1[k] = x1;
-        a2[k] = x2;
-        p1[k] = d1;
-        p2[k] = d2;
-        n = k + 1;
-        return k;
+        int o = pos;
+        if (o == limit) o = grow();
+        int[] in = curIns;
+        double[] p = curParts;
+        in[2 * o] = x1 + 1;
+        in[2 * o + 1] = x2 + 1;
+        p[2 * o] = d1;
+        p[2 * o + 1] = d2;
+        pos = o + 1;
+        return base + o - 1;
+    }
+
+    /** A scalar primitive of one input (not -1) with plain partial {@code d}. */
+    int unary(int x, double d) {
+        int o = pos;
+        if (o == limit) o = grow();
+        // The second input and partial stay 0 (constant) as the fresh arrays hold them.
+        curIns[2 * o] = x + 1;
+        curParts[2 * o] = d;
+        pos = o + 1;
+        return base + o - 1;
     }
 
     /** A scalar primitive whose partials are tracked by an outer level. */
     int scalarTracked(int x1, Real d1, int x2, Real d2) {
-        int k = scalar(x1, d1 == null ? 0 : d1.v, x2, d2 == null ? 0 : d2.v);
-        kind[k] = SCALAR_TRACKED;
-        ext[k] = new Real[] {d1, d2};
-        return k;
+        int o = special(SCALAR_TRACKED, new Real[] {d1, d2});
+        curIns[2 * o] = x1 + 1;
+        curIns[2 * o + 1] = x2 + 1;
+        curParts[2 * o] = d1 == null ? 0 : d1.v;
+        curParts[2 * o + 1] = d2 == null ? 0 : d2.v;
+        return base + o - 1;
     }
 
     /** A read of element {@code index} (row-major) of the tensor with id {@code tensor}. */
     int read(int tensor, int index) {
-        int k = n;
-        if (k == a1.length) grow();
-        kind[k] = READ;
-        a1[k] = tensor;
-        a2[k] = index;
-        n = k + 1;
-        return k;
+        int o = special(READ, null);
+        curIns[2 * o] = tensor + 1;
+        curIns[2 * o + 1] = index;
+        return base + o - 1;
     }
 
     int node(Node node) {
-        int k = n;
-        if (k == a1.length) grow();
-        kind[k] = NODE;
-        a1[k] = -1;
-        a2[k] = -1;
-        ext[k] = node;
-        n = k + 1;
-        return k;
+        int o = special(NODE, node);
+        return base + o - 1;
+    }
+
+    // ---------------------------------------------------------------- entries by id
+
+    /** The kind of entry {@code id}: {@link #LEAF}, {@link #SCALAR}, ... */
+    byte kindOf(int id) {
+        int s = id + 1;
+        byte[] k = kinds[s >>> SHIFT];
+        int o = s & MASK;
+        return k == null || o >= k.length ? SCALAR : k[o];
+    }
+
+    private Object extOf(int id) {
+        int s = id + 1;
+        Object[] x = exts[s >>> SHIFT];
+        int o = s & MASK;
+        return x == null || o >= x.length ? null : x[o];
+    }
+
+    /** The first input id of a scalar entry, or the tensor id of a read (-1: a constant). */
+    int firstInput(int id) {
+        int s = id + 1;
+        return ins[s >>> SHIFT][2 * (s & MASK)] - 1;
+    }
+
+    /** The second input id of a scalar entry, or the flat index of a read. */
+    int secondInput(int id) {
+        int s = id + 1;
+        int v = ins[s >>> SHIFT][2 * (s & MASK) + 1];
+        return kindOf(id) == READ ? v : v - 1;
+    }
+
+    /** The node of a {@link #NODE} entry. */
+    Node nodeOf(int id) {
+        return (Node) extOf(id);
     }
 
     /** Shape of the tensor with this id, or null for a scalar. */
     int[] shapeOf(int id) {
-        Object e = ext[id];
-        if (kind[id] == LEAF) return (int[]) e;
-        if (kind[id] == NODE) return ((Node) e).outShape;
+        byte kd = kindOf(id);
+        if (kd == LEAF) return (int[]) extOf(id);
+        if (kd == NODE) return ((Node) extOf(id)).outShape;
         return null;
     }
 
-    private static int count(int[] shape) {
-        int c = 1;
-        for (int s : shape) c *= s;
-        return c;
+    private int[] shapeOfSlot(int s) {
+        return shapeOf(s - 1);
     }
+
+    // ---------------------------------------------------------------- backward pass
 
     /**
      * Runs the backward pass from {@code outId}, seeded with {@code seed} (a Real or a
@@ -128,157 +231,291 @@ final class Tape extends Level {
      */
     Object[] backward(int outId, Object seed, int[] wanted) {
         boolean plain = Levels.depth() == 0 && Values.isPlain(seed);
-        return plain ? backwardPlain(outId, seed, wanted) : backwardTracked(outId, seed, wanted);
+        return plain ? new PlainPass(seed, outId + 1).run(wanted) : backwardTracked(outId, seed, wanted);
     }
 
-    private Object[] backwardPlain(int outId, Object seed, int[] wanted) {
-        final int[] a1 = this.a1, a2 = this.a2;
-        final double[] p1 = this.p1, p2 = this.p2;
-        final byte[] kind = this.kind;
-        double[] g = new double[n];
-        boolean[] reached = new boolean[n];
-        double[][] tadj = null;
-        boolean[] owned = null;
-        if (seed instanceof Tensor t) {
-            tadj = new double[n][];
-            owned = new boolean[n];
-            tadj[outId] = t.data;
-        } else {
-            g[outId] = ((Real) seed).v;
+    /**
+     * One backward pass on doubles. Cotangents of scalars are one flat array by slot (a
+     * per-chunk lookup on every addition cost more than the one large array); those of
+     * tensors are dense arrays, by slot per chunk, made on first use. Whether
+     * an entry was reached matters (an unreached entry is skipped and its inputs get no
+     * gradient, while a reached one multiplies even a zero cotangent, as IEEE arithmetic
+     * and the tracked mode do: 0 * Inf and 0 * NaN are NaN, so a NaN or infinite partial is
+     * never hidden). A non-zero cotangent (NaN included) has been reached; a sum that comes
+     * out exactly zero is flagged in {@link #zeros}, so that the flags cost nothing in the
+     * common case.
+     */
+    private final class PlainPass {
+        final double[] g;
+        /** Entries reached with a cotangent of exactly zero (allocated on first use). */
+        boolean[] zeros;
+        /** Dense cotangents of tensor entries by slot (per chunk, on first use), and whether this pass owns each array. */
+        double[][][] tadj;
+        boolean[][] owned;
+
+        PlainPass(Object seed, int out) {
+            g = new double[size() + 1];
+            if (seed instanceof Tensor t) {
+                setTensor(out, t.data, false);
+            } else {
+                add(out, ((Real) seed).v);
+            }
         }
-        reached[outId] = true;
-        for (int k = n - 1; k >= 0; k--) {
-            byte kd = kind[k];
-            if (kd == SCALAR) {
-                // An entry no path from the output reaches is skipped (its inputs get no
-                // gradient: null). A reached one multiplies even a zero cotangent, as IEEE
-                // arithmetic and the tracked mode do: 0 * Inf and 0 * NaN are NaN, so a NaN
-                // or infinite partial derivative is never hidden.
-                if (!reached[k]) continue;
-                double gk = g[k];
-                int i = a1[k], j = a2[k];
-                if (i >= 0) {
-                    reached[i] = true;
-                    g[i] += gk * p1[k];
-                }
-                if (j >= 0) {
-                    reached[j] = true;
-                    g[j] += gk * p2[k];
-                }
-            } else if (kd == READ) {
-                if (!reached[k]) continue;
-                int t = a1[k];
-                if (tadj == null) {
-                    tadj = new double[n][];
-                    owned = new boolean[n];
-                }
-                if (tadj[t] == null) {
-                    tadj[t] = new double[count(shapeOf(t))];
-                    owned[t] = true;
-                } else if (!owned[t]) {
-                    tadj[t] = tadj[t].clone();
-                    owned[t] = true;
-                }
-                tadj[t][a2[k]] += g[k];
-            } else if (kd == NODE) {
-                Node node = (Node) ext[k];
-                Object ct;
-                if (node.outShape == null) {
-                    ct = reached[k] ? new Real(g[k]) : null;
+
+        boolean reached(int s) {
+            return g[s] != 0 || zeros != null && zeros[s];
+        }
+
+        /** Adds {@code d} to the cotangent of slot {@code s} (which is then reached). */
+        void add(int s, double d) {
+            double sum = g[s] + d;
+            g[s] = sum;
+            if (sum == 0) flagZero(s);
+        }
+
+        void flagZero(int s) {
+            if (zeros == null) zeros = new boolean[g.length];
+            zeros[s] = true;
+        }
+
+        double[] tensor(int s) {
+            if (tadj == null) return null;
+            double[][] t = tadj[s >>> SHIFT];
+            return t == null ? null : t[s & MASK];
+        }
+
+        boolean owns(int s) {
+            return owned[s >>> SHIFT][s & MASK];
+        }
+
+        void setTensor(int s, double[] d, boolean own) {
+            if (tadj == null) {
+                tadj = new double[chunks][][];
+                owned = new boolean[chunks][];
+            }
+            int c = s >>> SHIFT;
+            if (tadj[c] == null) {
+                int len = c == chunks - 1 ? pos : CHUNK;
+                tadj[c] = new double[len][];
+                owned[c] = new boolean[len];
+            }
+            tadj[c][s & MASK] = d;
+            owned[c][s & MASK] = own;
+        }
+
+        /** The cotangent array of tensor slot {@code s}, made (or copied) so this pass may write it. */
+        double[] writableTensor(int s) {
+            double[] d = tensor(s);
+            if (d == null) {
+                d = new double[Shapes.count(shapeOfSlot(s))];
+                setTensor(s, d, true);
+            } else if (!owns(s)) {
+                d = d.clone();
+                setTensor(s, d, true);
+            }
+            return d;
+        }
+
+        Object[] run(int[] wanted) {
+            for (int c = chunks - 1; c >= 0; c--) {
+                int top = c == chunks - 1 ? pos : CHUNK, bottom = c == 0 ? 1 : 0;
+                // Past the end of the kind array every entry is scalar.
+                int mixed = kinds[c] == null ? bottom : Math.max(bottom, Math.min(top, kinds[c].length));
+                if (mixed < top) scalarRun(c, top, mixed);
+                if (bottom < mixed) mixedRun(c, mixed, bottom);
+            }
+            Object[] out = new Object[wanted.length];
+            for (int w = 0; w < wanted.length; w++) {
+                int id = wanted[w];
+                if (id < 0) continue;
+                int s = id + 1;
+                int[] shape = shapeOf(id);
+                if (shape == null) {
+                    out[w] = reached(s) ? new Real(g[s]) : null;
                 } else {
-                    ct = tadj != null && tadj[k] != null ? Tensor.plain(node.outShape, tadj[k]) : null;
+                    double[] d = tensor(s);
+                    if (d != null) out[w] = Tensor.plain(shape, owns(s) ? d : d.clone());
                 }
-                if (ct == null && !node.rule.runsWithoutCotangent()) continue;
-                Object[] cts = node.back(ct);
-                for (int j = 0; j < cts.length; j++) {
-                    int id = node.ids[j];
-                    Object c = cts[j];
-                    if (id < 0 || c == null) continue;
-                    if (c instanceof Real r) {
-                        g[id] += r.v;
-                        reached[id] = true;
+            }
+            return out;
+        }
+
+        // Both loops below keep the contribution of entry s to entry s - 1 (the usual chain:
+        // s = s.plus(...), r = r.times(x)) in a register until s - 1 comes next, instead of
+        // adding it to memory and reading it back at once, which would serialise the loop on
+        // the store. It is still the last term added to s - 1's cotangent, so every sum is the
+        // same to the bit; a pending carry also means that s - 1 was reached.
+
+        /** Positions top-1 down to bottom of chunk c, all scalar entries. */
+        void scalarRun(int c, int top, int bottom) {
+            final double[] g = this.g;
+            final int[] in = ins[c];
+            final double[] p = parts[c];
+            final int b = c << SHIFT;
+            double carry = 0;
+            boolean pending = false;
+            for (int o = top - 1; o >= bottom; o--) {
+                int s = b + o;
+                double gk = g[s];
+                if (pending) {
+                    gk += carry;
+                    pending = false;
+                    g[s] = gk;
+                    if (gk == 0) flagZero(s);
+                } else if (gk == 0 && !reached(s)) {
+                    continue;
+                }
+                int i = in[2 * o], j = in[2 * o + 1], prev = s - 1;
+                double ci = gk * p[2 * o], cj = gk * p[2 * o + 1];
+                if (i == prev && j != prev && i != 0) {
+                    carry = ci;
+                    pending = true;
+                    if (j != 0) add(j, cj);
+                } else if (j == prev && i != prev && j != 0) {
+                    if (i != 0) add(i, ci);
+                    carry = cj;
+                    pending = true;
+                } else {
+                    if (i != 0) add(i, ci);
+                    if (j != 0) add(j, cj);
+                }
+            }
+            if (pending) add(b + bottom - 1, carry);
+        }
+
+        /** Positions top-1 down to bottom of chunk c, entries of any kind. */
+        void mixedRun(int c, int top, int bottom) {
+            final double[] g = this.g;
+            final int[] in = ins[c];
+            final double[] p = parts[c];
+            final byte[] kd = kinds[c];
+            final int b = c << SHIFT;
+            double carry = 0;
+            boolean pending = false;
+            // Consecutive reads mostly read one tensor: its cotangent array is kept at hand.
+            int readSlot = 0;
+            double[] readInto = null;
+            for (int o = top - 1; o >= bottom; o--) {
+                byte k = kd[o];
+                int s = b + o;
+                if (k == SCALAR || k == SCALAR_TRACKED) {
+                    // SCALAR_TRACKED is only recorded under an outer level; plain mode sees
+                    // it only when that level is inactive, and then a partial is its value.
+                    double gk = g[s];
+                    if (pending) {
+                        gk += carry;
+                        pending = false;
+                        g[s] = gk;
+                        if (gk == 0) flagZero(s);
+                    } else if (gk == 0 && !reached(s)) {
+                        continue;
+                    }
+                    int i = in[2 * o], j = in[2 * o + 1], prev = s - 1;
+                    double ci = gk * p[2 * o], cj = gk * p[2 * o + 1];
+                    if (i == prev && j != prev && i != 0) {
+                        carry = ci;
+                        pending = true;
+                        if (j != 0) add(j, cj);
+                    } else if (j == prev && i != prev && j != 0) {
+                        if (i != 0) add(i, ci);
+                        carry = cj;
+                        pending = true;
                     } else {
-                        double[] d = ((Tensor) c).data;
-                        if (tadj == null) {
-                            tadj = new double[n][];
-                            owned = new boolean[n];
-                        }
-                        if (tadj[id] == null) {
-                            tadj[id] = d;
-                        } else {
-                            if (!owned[id]) {
-                                tadj[id] = tadj[id].clone();
-                                owned[id] = true;
-                            }
-                            double[] acc = tadj[id];
-                            for (int q = 0; q < acc.length; q++) acc[q] += d[q];
-                        }
+                        if (i != 0) add(i, ci);
+                        if (j != 0) add(j, cj);
+                    }
+                    continue;
+                }
+                if (pending) {
+                    add(s, carry);
+                    pending = false;
+                }
+                if (k == READ) {
+                    double gk = g[s];
+                    if (gk == 0 && !reached(s)) continue;
+                    int t = in[2 * o];
+                    if (t != readSlot) {
+                        readInto = writableTensor(t);
+                        readSlot = t;
+                    }
+                    readInto[in[2 * o + 1]] += gk;
+                } else if (k == NODE) {
+                    node(s, (Node) exts[c][o]);
+                    readSlot = 0;
+                }
+            }
+            if (pending) add(b + bottom - 1, carry);
+        }
+
+        void node(int s, Node node) {
+            Object ct;
+            if (node.outShape == null) {
+                ct = reached(s) ? new Real(g[s]) : null;
+            } else {
+                double[] d = tensor(s);
+                ct = d == null ? null : Tensor.plain(node.outShape, d);
+            }
+            if (ct == null && !node.rule.runsWithoutCotangent()) return;
+            Object[] cts = node.back(ct);
+            for (int j = 0; j < cts.length; j++) {
+                int id = node.ids[j];
+                Object c = cts[j];
+                if (id < 0 || c == null) continue;
+                int t = id + 1;
+                if (c instanceof Real r) {
+                    add(t, r.v);
+                } else {
+                    double[] d = ((Tensor) c).data;
+                    double[] acc = tensor(t);
+                    if (acc == null) {
+                        setTensor(t, d, false);
+                    } else {
+                        acc = writableTensor(t);
+                        for (int q = 0; q < acc.length; q++) acc[q] += d[q];
                     }
                 }
-            } else if (kd == SCALAR_TRACKED) {
-                // Only recorded under an outer level; plain mode never sees one with a
-                // tracked partial, but a partial of an inactive outer level is its value.
-                if (!reached[k]) continue;
-                double gk = g[k];
-                int i = a1[k], j = a2[k];
-                if (i >= 0) {
-                    reached[i] = true;
-                    g[i] += gk * p1[k];
-                }
-                if (j >= 0) {
-                    reached[j] = true;
-                    g[j] += gk * p2[k];
-                }
             }
         }
-        Object[] out = new Object[wanted.length];
-        for (int w = 0; w < wanted.length; w++) {
-            int id = wanted[w];
-            if (id < 0) continue;
-            int[] shape = shapeOf(id);
-            if (shape == null) {
-                out[w] = reached[id] ? new Real(g[id]) : null;
-            } else if (tadj != null && tadj[id] != null) {
-                out[w] = Tensor.plain(shape, owned[id] ? tadj[id] : tadj[id].clone());
-            }
-        }
-        return out;
     }
 
     private Object[] backwardTracked(int outId, Object seed, int[] wanted) {
-        Object[] adj = new Object[n];
-        adj[outId] = seed instanceof Tensor t ? new TensorCotangent(t.shape).add(t) : seed;
-        for (int k = n - 1; k >= 0; k--) {
-            byte kd = kind[k];
-            Object ak = adj[k];
+        // Cotangents by slot (id + 1); slot 0 (constants) is never written.
+        Object[] adj = new Object[size() + 1];
+        adj[outId + 1] = seed instanceof Tensor t ? new TensorCotangent(t.shape).add(t) : seed;
+        for (int s = size(); s >= 1; s--) {
+            int c = s >>> SHIFT, o = s & MASK;
+            byte kd = kindOf(s - 1);
+            Object ak = adj[s];
+            int[] in = ins[c];
             if (kd == SCALAR || kd == SCALAR_TRACKED) {
                 if (ak == null) continue;
                 Real gk = (Real) ak;
-                Real[] tracked = kd == SCALAR_TRACKED ? (Real[]) ext[k] : null;
-                int i = a1[k], j = a2[k];
-                if (i >= 0) addReal(adj, i, tracked != null && tracked[0] != null ? gk.times(tracked[0]) : gk.times(p1[k]));
-                if (j >= 0) addReal(adj, j, tracked != null && tracked[1] != null ? gk.times(tracked[1]) : gk.times(p2[k]));
+                Real[] tracked = kd == SCALAR_TRACKED ? (Real[]) exts[c][o] : null;
+                double[] p = parts[c];
+                int i = in[2 * o], j = in[2 * o + 1];
+                if (i != 0) addReal(adj, i, tracked != null && tracked[0] != null ? gk.times(tracked[0]) : gk.times(p[2 * o]));
+                if (j != 0) addReal(adj, j, tracked != null && tracked[1] != null ? gk.times(tracked[1]) : gk.times(p[2 * o + 1]));
             } else if (kd == READ) {
                 if (ak == null) continue;
-                int t = a1[k];
-                TensorCotangent c = (TensorCotangent) adj[t];
-                if (c == null) adj[t] = c = new TensorCotangent(shapeOf(t));
-                c.addAt(a2[k], (Real) ak);
+                int t = in[2 * o];
+                TensorCotangent tc = (TensorCotangent) adj[t];
+                if (tc == null) adj[t] = tc = new TensorCotangent(shapeOfSlot(t));
+                tc.addAt(in[2 * o + 1], (Real) ak);
             } else if (kd == NODE) {
-                Node node = (Node) ext[k];
-                Object ct = ak instanceof TensorCotangent c ? c.get() : ak;
+                Node node = (Node) exts[c][o];
+                Object ct = ak instanceof TensorCotangent tc ? tc.get() : ak;
                 if (ct == null && !node.rule.runsWithoutCotangent()) continue;
                 Object[] cts = node.back(ct);
                 for (int j = 0; j < cts.length; j++) {
                     int id = node.ids[j];
-                    Object c = cts[j];
-                    if (id < 0 || c == null) continue;
-                    if (c instanceof Real r) {
-                        addReal(adj, id, r);
+                    Object ctj = cts[j];
+                    if (id < 0 || ctj == null) continue;
+                    if (ctj instanceof Real r) {
+                        addReal(adj, id + 1, r);
                     } else {
-                        TensorCotangent tc = (TensorCotangent) adj[id];
-                        if (tc == null) adj[id] = tc = new TensorCotangent(((Tensor) c).shape);
-                        tc.add((Tensor) c);
+                        TensorCotangent tc = (TensorCotangent) adj[id + 1];
+                        if (tc == null) adj[id + 1] = tc = new TensorCotangent(((Tensor) ctj).shape);
+                        tc.add((Tensor) ctj);
                     }
                 }
             }
@@ -287,15 +524,15 @@ final class Tape extends Level {
         for (int w = 0; w < wanted.length; w++) {
             int id = wanted[w];
             if (id < 0) continue;
-            Object a = adj[id];
-            out[w] = a instanceof TensorCotangent c ? c.get() : a;
+            Object a = adj[id + 1];
+            out[w] = a instanceof TensorCotangent tc ? tc.get() : a;
         }
         return out;
     }
 
-    private static void addReal(Object[] adj, int id, Real r) {
-        Object a = adj[id];
-        adj[id] = a == null ? r : ((Real) a).plus(r);
+    private static void addReal(Object[] adj, int s, Real r) {
+        Object a = adj[s];
+        adj[s] = a == null ? r : ((Real) a).plus(r);
     }
 
     // ---------------------------------------------------------------- recording mode (graph)
@@ -310,15 +547,16 @@ final class Tape extends Level {
 
     /** Starts recording the names and values of scalar entries. */
     void recordLabels() {
-        labels = new String[a1.length];
-        values = new double[a1.length];
+        labels = new String[Math.max(FIRST, size())];
+        values = new double[labels.length];
     }
 
     /** Records the name and value of scalar entry {@code id} (only while recording). */
     void label(int id, String name, double value) {
         if (id >= labels.length) {
-            labels = Arrays.copyOf(labels, a1.length);
-            values = Arrays.copyOf(values, a1.length);
+            int m = Math.max(2 * labels.length, id + 1);
+            labels = Arrays.copyOf(labels, m);
+            values = Arrays.copyOf(values, m);
         }
         labels[id] = name;
         values[id] = value;
@@ -334,25 +572,5 @@ final class Tape extends Level {
 
     /** What a recording mode wrote: names and values of scalar entries, by id. */
     record Recorded(String[] labels, double[] values) {
-    }
-
-    /** The kind of entry {@code id}: {@link #LEAF}, {@link #SCALAR}, ... */
-    byte kindOf(int id) {
-        return kind[id];
-    }
-
-    /** The first input id of a scalar entry, or the tensor id of a read (-1: a constant). */
-    int firstInput(int id) {
-        return a1[id];
-    }
-
-    /** The second input id of a scalar entry, or the flat index of a read. */
-    int secondInput(int id) {
-        return a2[id];
-    }
-
-    /** The node of a {@link #NODE} entry. */
-    Node nodeOf(int id) {
-        return (Node) ext[id];
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
  * <pre>{@code
  * ./zygote4j bench W1 W6 --threads 1
  * ./zygote4j bench compare bench/results/latest.jsonl bench/results/pytorch.jsonl
+ * ./zygote4j bench phases W1 W6 W7
  * }</pre>
  */
 public final class BenchMain {
@@ -35,6 +36,10 @@ public final class BenchMain {
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length > 0 && args[0].equals("compare")) {
             Compare.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("phases")) {
+            ScalarPhases.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Options o;
