@@ -1,7 +1,5 @@
 package zygote4j;
 
-import java.util.Arrays;
-
 /**
  * The scalar primitives of {@link ScalarRules} lifted to tensors, elementwise, with
  * NumPy broadcasting for the binary ones. The derivatives are the scalar rules' own
@@ -31,8 +29,8 @@ final class ElementwiseRules {
         @Override
         protected Object evaluate(Object[] in) {
             Tensor x = (Tensor) in[0];
-            double[] d = x.data, o = new double[d.length];
-            for (int i = 0; i < d.length; i++) o[i] = r.apply(d[i]);
+            double[] o = new double[x.data.length];
+            ElementwiseKernels.map(r, x.data, o);
             return Tensor.plain(x.shape, o);
         }
 
@@ -43,10 +41,16 @@ final class ElementwiseRules {
 
         @Override
         protected Object[] vjp(Object[] in, Object out, Object ct) {
+            return vjpFor(in, out, ct, new boolean[] {true});
+        }
+
+        @Override
+        Object[] vjpFor(Object[] in, Object out, Object ct, boolean[] needed) {
+            if (!needed[0]) return new Object[1];
             Tensor x = (Tensor) in[0], y = (Tensor) out, c = (Tensor) ct;
             if (x.level == null && y.level == null && c.level == null) {
-                double[] xd = x.data, yd = y.data, cd = c.data, g = new double[xd.length];
-                for (int i = 0; i < g.length; i++) g[i] = cd[i] * r.deriv(xd[i], yd[i]);
+                double[] g = new double[x.data.length];
+                ElementwiseKernels.deriv(r, x.data, y.data, c.data, g);
                 return new Object[] {Tensor.plain(x.shape, g)};
             }
             return new Object[] {c.times(r.deriv(x, y))};
@@ -64,22 +68,10 @@ final class ElementwiseRules {
         @Override
         protected Object evaluate(Object[] in) {
             Tensor a = (Tensor) in[0], b = (Tensor) in[1];
-            int[] shape = Shapes.broadcast(name(), a.shape, b.shape);
-            int n = Shapes.count(shape);
-            double[] ad = a.data, bd = b.data, o = new double[n];
-            if (ad.length == n && bd.length == n) {
-                for (int i = 0; i < n; i++) o[i] = r.apply(ad[i], bd[i]);
-            } else if (bd.length == 1 && ad.length == n) {
-                double c = bd[0];
-                for (int i = 0; i < n; i++) o[i] = r.apply(ad[i], c);
-            } else if (ad.length == 1 && bd.length == n) {
-                double c = ad[0];
-                for (int i = 0; i < n; i++) o[i] = r.apply(c, bd[i]);
-            } else {
-                int[] ia = Shapes.broadcastIndex(a.shape, shape), ib = Shapes.broadcastIndex(b.shape, shape);
-                for (int i = 0; i < n; i++) o[i] = r.apply(ad[ia[i]], bd[ib[i]]);
-            }
-            return Tensor.plain(shape, o);
+            BroadcastPlan p = BroadcastPlan.of(name(), a.shape, b.shape);
+            double[] o = new double[p.count];
+            ElementwiseKernels.zip(r, p, a.data, b.data, o);
+            return Tensor.plain(p.shape, o);
         }
 
         @Override
@@ -96,20 +88,50 @@ final class ElementwiseRules {
 
         @Override
         protected Object[] vjp(Object[] in, Object out, Object ct) {
+            return vjpFor(in, out, ct, new boolean[] {true, true});
+        }
+
+        @Override
+        Object[] vjpFor(Object[] in, Object out, Object ct, boolean[] needed) {
             Tensor a = (Tensor) in[0], b = (Tensor) in[1], z = (Tensor) out, c = (Tensor) ct;
-            boolean plain = a.level == null && b.level == null && z.level == null && c.level == null;
-            if (plain && Arrays.equals(a.shape, b.shape)) {
-                double[] ad = a.data, bd = b.data, zd = z.data, cd = c.data;
-                double[] ga = new double[ad.length], gb = new double[bd.length];
-                for (int i = 0; i < ga.length; i++) {
-                    ga[i] = cd[i] * r.da(ad[i], bd[i], zd[i]);
-                    gb[i] = cd[i] * r.db(ad[i], bd[i], zd[i]);
-                }
+            if (a.level == null && b.level == null && z.level == null && c.level == null) {
+                return plainVjp(a, b, z, c, needed);
+            }
+            Tensor ga = needed[0] ? c.times(r.da(a, b, z)).sumTo(a.shape) : null;
+            Tensor gb = needed[1] ? c.times(r.db(a, b, z)).sumTo(b.shape) : null;
+            return new Object[] {ga, gb};
+        }
+
+        /**
+         * First order on plain arrays: one fused loop per operand over the broadcast runs,
+         * summing into a broadcast operand as it goes. Where the partial derivative is the
+         * constant 1 (both operands of plus, the left one of minus) and the operand has the
+         * output's shape, its cotangent is the output's, shared (arrays are never mutated).
+         */
+        private Object[] plainVjp(Tensor a, Tensor b, Tensor z, Tensor c, boolean[] needed) {
+            BroadcastPlan p = BroadcastPlan.of(name(), a.shape, b.shape);
+            boolean passA = (r == ScalarRules.PLUS || r == ScalarRules.MINUS) && a.data.length == p.count;
+            boolean passB = r == ScalarRules.PLUS && b.data.length == p.count;
+            Object[] g = new Object[2];
+            if (needed[0] && passA) g[0] = Tensor.plain(a.shape, c.data);
+            if (needed[1] && passB) g[1] = Tensor.plain(b.shape, c.data);
+            boolean wantA = needed[0] && !passA, wantB = needed[1] && !passB;
+            if (wantA && wantB && p.same()) {
+                double[] ga = new double[p.count], gb = new double[p.count];
+                ElementwiseKernels.gradBoth(r, a.data, b.data, z.data, c.data, ga, gb);
                 return new Object[] {Tensor.plain(a.shape, ga), Tensor.plain(b.shape, gb)};
             }
-            Tensor ga = c.times(r.da(a, b, z)).sumTo(a.shape);
-            Tensor gb = c.times(r.db(a, b, z)).sumTo(b.shape);
-            return new Object[] {ga, gb};
+            if (wantA) {
+                double[] ga = new double[a.data.length];
+                ElementwiseKernels.gradA(r, p, a.data, b.data, z.data, c.data, ga);
+                g[0] = Tensor.plain(a.shape, ga);
+            }
+            if (wantB) {
+                double[] gb = new double[b.data.length];
+                ElementwiseKernels.gradB(r, p, a.data, b.data, z.data, c.data, gb);
+                g[1] = Tensor.plain(b.shape, gb);
+            }
+            return g;
         }
     }
 }
