@@ -56,6 +56,12 @@ final class ElementwiseKernels {
         void gradBSV(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] c, double[] gb);
 
         void gradBVS(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] c, double[] gb);
+
+        /** {@code d[i] = f'(x[i])} given {@code y = f(x)}. */
+        void derivative(UnaryRule r, double[] x, double[] y, double[] d);
+
+        /** {@code da[o] = df/da} at every output element (null to skip), and {@code db} likewise. */
+        void partials(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] da, double[] db);
     }
 
     /** The shared loops, used when copies cannot be made. */
@@ -104,6 +110,52 @@ final class ElementwiseKernels {
     /** {@code g[i] = c[i] f'(x[i])} given {@code y = f(x)}. */
     static void deriv(UnaryRule r, double[] x, double[] y, double[] c, double[] g) {
         of(r).deriv(r, x, y, c, g);
+    }
+
+    /** {@code d[i] = f'(x[i])} given {@code y = f(x)}. */
+    static void derivative(UnaryRule r, double[] x, double[] y, double[] d) {
+        of(r).derivative(r, x, y, d);
+    }
+
+    /** {@code df/da} and {@code df/db} at every output element; either array may be null (not wanted). */
+    static void partials(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] da, double[] db) {
+        of(r).partials(r, p, a, b, z, da, db);
+    }
+
+    /** {@code o[i] = t[i] d[i]}. */
+    static void multiply(double[] t, double[] d, double[] o) {
+        for (int i = 0; i < o.length; i++) o[i] = t[i] * d[i];
+    }
+
+    /**
+     * The tangent of a binary operation's output, {@code ta da + tb db}, with the operands'
+     * tangents (either may be null: zero) broadcast along the runs of {@code p} and the
+     * partials given at every output element.
+     */
+    static void combine(BroadcastPlan p, double[] ta, double[] da, double[] tb, double[] db, double[] o) {
+        if (p.same()) {
+            // Equal shapes, the common case: loops the JIT vectorises.
+            if (ta != null && tb != null) {
+                for (int i = 0; i < o.length; i++) o[i] = ta[i] * da[i] + tb[i] * db[i];
+            } else if (ta != null) {
+                multiply(ta, da, o);
+            } else {
+                multiply(tb, db, o);
+            }
+            return;
+        }
+        int len = p.len, sa = p.aVaries ? 1 : 0, sb = p.bVaries ? 1 : 0;
+        int[] ao = p.aOff, bo = p.bOff;
+        for (int q = 0, oo = 0; q < ao.length; q++, oo += len) {
+            int pa = ao[q], pb = bo[q];
+            if (ta != null && tb != null) {
+                for (int i = 0; i < len; i++) o[oo + i] = ta[pa + i * sa] * da[oo + i] + tb[pb + i * sb] * db[oo + i];
+            } else if (ta != null) {
+                for (int i = 0; i < len; i++) o[oo + i] = ta[pa + i * sa] * da[oo + i];
+            } else {
+                for (int i = 0; i < len; i++) o[oo + i] = tb[pb + i * sb] * db[oo + i];
+            }
+        }
     }
 
     /** {@code o = f(a, b)} over the runs of {@code p}. */

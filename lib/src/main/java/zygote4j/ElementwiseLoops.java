@@ -133,4 +133,24 @@ final class ElementwiseLoops implements ElementwiseKernels.Loops {
             gb[bo[q]] += sum;
         }
     }
+
+    @Override
+    public void derivative(UnaryRule r, double[] x, double[] y, double[] d) {
+        for (int i = 0; i < d.length; i++) d[i] = r.deriv(x[i], y[i]);
+    }
+
+    @Override
+    public void partials(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] da, double[] db) {
+        int len = p.len, sa = p.aVaries ? 1 : 0, sb = p.bVaries ? 1 : 0;
+        int[] ao = p.aOff, bo = p.bOff;
+        for (int q = 0, oo = 0; q < ao.length; q++, oo += len) {
+            int pa = ao[q], pb = bo[q];
+            if (da != null) {
+                for (int i = 0; i < len; i++) da[oo + i] = r.da(a[pa + i * sa], b[pb + i * sb], z[oo + i]);
+            }
+            if (db != null) {
+                for (int i = 0; i < len; i++) db[oo + i] = r.db(a[pa + i * sa], b[pb + i * sb], z[oo + i]);
+            }
+        }
+    }
 }

@@ -18,6 +18,15 @@ final class ElementwiseRules {
         return (Tensor) new Binary(r).apply(a, b);
     }
 
+    /** Whether every tangent of the chunk (null entries aside) is a plain tensor. */
+    static boolean plainTangents(Object[][] t) {
+        for (Object[] tk : t) {
+            if (tk == null) continue;
+            for (Object x : tk) if (x != null && ((Tensor) x).level != null) return false;
+        }
+        return true;
+    }
+
     static final class Unary extends Primitive {
         private final UnaryRule r;
 
@@ -37,6 +46,23 @@ final class ElementwiseRules {
         @Override
         protected Object jvp(Object[] in, Object out, Object[] t) {
             return ((Tensor) t[0]).times(r.deriv((Tensor) in[0], (Tensor) out));
+        }
+
+        /** Plain values and tangents: the derivative once, then one product per direction. */
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            Tensor x = (Tensor) in[0], y = (Tensor) out;
+            if (x.level != null || y.level != null || !plainTangents(t)) return super.jvpChunk(in, out, t);
+            double[] d = new double[x.data.length];
+            ElementwiseKernels.derivative(r, x.data, y.data, d);
+            Object[] res = new Object[t.length];
+            for (int k = 0; k < t.length; k++) {
+                if (t[k] == null) continue;
+                double[] o = new double[d.length];
+                ElementwiseKernels.multiply(((Tensor) t[k][0]).data, d, o);
+                res[k] = Tensor.plain(x.shape, o);
+            }
+            return res;
         }
 
         @Override
@@ -86,6 +112,34 @@ final class ElementwiseRules {
             return s == null ? null : s.broadcastTo(z.shape);
         }
 
+        /** Plain values and tangents: both partials once, then one fused loop per direction. */
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            Tensor a = (Tensor) in[0], b = (Tensor) in[1], z = (Tensor) out;
+            if (a.level != null || b.level != null || z.level != null || !plainTangents(t)) {
+                return super.jvpChunk(in, out, t);
+            }
+            boolean anyA = false, anyB = false;
+            for (Object[] tk : t) {
+                if (tk == null) continue;
+                anyA |= tk[0] != null;
+                anyB |= tk[1] != null;
+            }
+            BroadcastPlan p = BroadcastPlan.of(name(), a.shape, b.shape);
+            double[] da = anyA ? new double[p.count] : null, db = anyB ? new double[p.count] : null;
+            ElementwiseKernels.partials(r, p, a.data, b.data, z.data, da, db);
+            Object[] res = new Object[t.length];
+            for (int k = 0; k < t.length; k++) {
+                if (t[k] == null) continue;
+                double[] ta = t[k][0] == null ? null : ((Tensor) t[k][0]).data;
+                double[] tb = t[k][1] == null ? null : ((Tensor) t[k][1]).data;
+                double[] o = new double[p.count];
+                ElementwiseKernels.combine(p, ta, da, tb, db, o);
+                res[k] = Tensor.plain(p.shape, o);
+            }
+            return res;
+        }
+
         @Override
         protected Object[] vjp(Object[] in, Object out, Object ct) {
             return vjpFor(in, out, ct, new boolean[] {true, true});
@@ -97,9 +151,20 @@ final class ElementwiseRules {
             if (a.level == null && b.level == null && z.level == null && c.level == null) {
                 return plainVjp(a, b, z, c, needed);
             }
-            Tensor ga = needed[0] ? c.times(r.da(a, b, z)).sumTo(a.shape) : null;
-            Tensor gb = needed[1] ? c.times(r.db(a, b, z)).sumTo(b.shape) : null;
+            // Where the partial is the constant 1 the cotangent passes through (no product by ones).
+            Tensor ga = !needed[0] ? null : passesA() ? c.sumTo(a.shape) : c.times(r.da(a, b, z)).sumTo(a.shape);
+            Tensor gb = !needed[1] ? null : passesB() ? c.sumTo(b.shape) : c.times(r.db(a, b, z)).sumTo(b.shape);
             return new Object[] {ga, gb};
+        }
+
+        /** Whether df/da is the constant 1 (plus, minus). */
+        private boolean passesA() {
+            return r == ScalarRules.PLUS || r == ScalarRules.MINUS;
+        }
+
+        /** Whether df/db is the constant 1 (plus). */
+        private boolean passesB() {
+            return r == ScalarRules.PLUS;
         }
 
         /**
@@ -110,8 +175,7 @@ final class ElementwiseRules {
          */
         private Object[] plainVjp(Tensor a, Tensor b, Tensor z, Tensor c, boolean[] needed) {
             BroadcastPlan p = BroadcastPlan.of(name(), a.shape, b.shape);
-            boolean passA = (r == ScalarRules.PLUS || r == ScalarRules.MINUS) && a.data.length == p.count;
-            boolean passB = r == ScalarRules.PLUS && b.data.length == p.count;
+            boolean passA = passesA() && a.data.length == p.count, passB = passesB() && b.data.length == p.count;
             Object[] g = new Object[2];
             if (needed[0] && passA) g[0] = Tensor.plain(a.shape, c.data);
             if (needed[1] && passB) g[1] = Tensor.plain(b.shape, c.data);

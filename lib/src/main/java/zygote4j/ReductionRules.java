@@ -35,6 +35,11 @@ final class ReductionRules {
         }
 
         @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return ShapeRules.linearChunk(this, in, out, t);
+        }
+
+        @Override
         protected Object jvp(Object[] in, Object out, Object[] t) {
             return ((Tensor) t[0]).sum(axis);
         }
@@ -142,6 +147,11 @@ final class ReductionRules {
                 }
             }
             return Tensor.plain(x.shape, o);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return ShapeRules.linearChunk(this, in, out, t);
         }
 
         @Override

@@ -7,6 +7,24 @@ final class ShapeRules {
     private ShapeRules() {
     }
 
+    /**
+     * The forward rule of a linear primitive over a chunk of directions: its tangent is the
+     * primitive applied to the input tangents, so plain tangents go straight to
+     * {@code evaluate} (no dispatch per direction); others take the primitive's own rule.
+     * Directions where some input's tangent is null (zero) take the rule too.
+     */
+    static Object[] linearChunk(Primitive p, Object[] in, Object out, Object[][] t) {
+        Object[] res = new Object[t.length];
+        for (int k = 0; k < t.length; k++) {
+            Object[] tk = t[k];
+            if (tk == null) continue;
+            boolean plain = true;
+            for (Object x : tk) plain &= x != null && Values.isPlain(x);
+            res[k] = plain ? p.evaluate(tk) : p.jvp(in, out, tk);
+        }
+        return res;
+    }
+
     /** Same elements, new shape. */
     static final class Reshape extends Primitive {
         private final int[] shape;
@@ -19,6 +37,11 @@ final class ShapeRules {
         @Override
         protected Object evaluate(Object[] in) {
             return Tensor.plain(shape, ((Tensor) in[0]).data);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return linearChunk(this, in, out, t);
         }
 
         @Override
@@ -56,6 +79,11 @@ final class ShapeRules {
         }
 
         @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return linearChunk(this, in, out, t);
+        }
+
+        @Override
         protected Object jvp(Object[] in, Object out, Object[] t) {
             return ((Tensor) t[0]).broadcastTo(shape);
         }
@@ -88,6 +116,11 @@ final class ShapeRules {
                 for (int i = 0; i < idx.length; i++) o[idx[i]] += x.data[i];
             }
             return Tensor.plain(shape, o);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return linearChunk(this, in, out, t);
         }
 
         @Override
@@ -142,6 +175,11 @@ final class ShapeRules {
         }
 
         @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return linearChunk(this, in, out, t);
+        }
+
+        @Override
         protected Object jvp(Object[] in, Object out, Object[] t) {
             return Tensor.scalar((Real) t[0]);
         }
@@ -163,6 +201,11 @@ final class ShapeRules {
             double s = 0;
             for (double d : ((Tensor) in[0]).data) s += d;
             return Real.of(s);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return linearChunk(this, in, out, t);
         }
 
         @Override

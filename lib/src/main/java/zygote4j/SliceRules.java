@@ -39,6 +39,11 @@ final class SliceRules {
         }
 
         @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return ShapeRules.linearChunk(this, in, out, t);
+        }
+
+        @Override
         protected Object jvp(Object[] in, Object out, Object[] t) {
             return new Gather(name(), positions, outShape).apply(t[0]);
         }
@@ -65,6 +70,11 @@ final class SliceRules {
             double[] c = ((Tensor) in[0]).data, o = new double[Shapes.count(inShape)];
             for (int k = 0; k < c.length; k++) o[positions[k]] += c[k];
             return Tensor.plain(inShape, o);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return ShapeRules.linearChunk(this, in, out, t);
         }
 
         @Override
@@ -159,6 +169,11 @@ final class SliceRules {
         }
 
         @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return ShapeRules.linearChunk(this, in, out, t);
+        }
+
+        @Override
         protected Object jvp(Object[] in, Object out, Object[] t) {
             return apply(t[0]);
         }
@@ -188,6 +203,11 @@ final class SliceRules {
             double[] c = ((Tensor) in[0]).data, o = new double[Shapes.count(inShape)];
             for (int q = 0; q < starts.length; q++) System.arraycopy(c, q * run, o, starts[q], run);
             return Tensor.plain(inShape, o);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return ShapeRules.linearChunk(this, in, out, t);
         }
 
         @Override
@@ -227,6 +247,11 @@ final class SliceRules {
                 offset += block;
             }
             return Tensor.plain(shape, o);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return ShapeRules.linearChunk(this, in, out, t);
         }
 
         @Override
