@@ -45,6 +45,10 @@ final class BroadcastPlan {
 
     /** The plan for operands of shapes {@code a} and {@code b}; throws as {@link Shapes#broadcast} does. */
     static BroadcastPlan of(String op, int[] a, int[] b) {
+        if (java.util.Arrays.equals(a, b)) {
+            int count = Shapes.count(a);
+            return new BroadcastPlan(a, count, count, true, true, count == 0 ? new int[0] : ZERO, count == 0 ? new int[0] : ZERO);
+        }
         int[] out = Shapes.broadcast(op, a, b);
         int count = Shapes.count(out);
         if (count == 0) return new BroadcastPlan(out, 0, 0, true, true, new int[0], new int[0]);

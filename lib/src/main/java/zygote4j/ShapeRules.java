@@ -72,8 +72,12 @@ final class ShapeRules {
             if (x.data.length == 1) {
                 Arrays.fill(o, x.data[0]);
             } else {
-                int[] idx = Shapes.broadcastIndex(x.shape, shape);
-                for (int i = 0; i < n; i++) o[i] = x.data[idx[i]];
+                // Runs of the output: copied from x where x varies along them, filled where it repeats.
+                BroadcastPlan p = BroadcastPlan.of(name(), x.shape, shape);
+                for (int q = 0, oo = 0; q < p.blocks(); q++, oo += p.len) {
+                    if (p.aVaries) System.arraycopy(x.data, p.aOff[q], o, oo, p.len);
+                    else Arrays.fill(o, oo, oo + p.len, x.data[p.aOff[q]]);
+                }
             }
             return Tensor.plain(shape, o);
         }
@@ -112,8 +116,19 @@ final class ShapeRules {
                 for (double d : x.data) s += d;
                 o[0] = s;
             } else {
-                int[] idx = Shapes.broadcastIndex(shape, x.shape);
-                for (int i = 0; i < idx.length; i++) o[idx[i]] += x.data[i];
+                // Runs of x: added in place where the target varies along them, summed where it repeats.
+                BroadcastPlan p = BroadcastPlan.of(name(), shape, x.shape);
+                double[] d = x.data;
+                for (int q = 0, xo = 0; q < p.blocks(); q++, xo += p.len) {
+                    int t = p.aOff[q];
+                    if (p.aVaries) {
+                        for (int i = 0; i < p.len; i++) o[t + i] += d[xo + i];
+                    } else {
+                        double s = 0;
+                        for (int i = 0; i < p.len; i++) s += d[xo + i];
+                        o[t] += s;
+                    }
+                }
             }
             return Tensor.plain(shape, o);
         }
