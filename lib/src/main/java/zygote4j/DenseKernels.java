@@ -65,6 +65,13 @@ final class DenseKernels {
                 axpyRows(b, q * sb, a, q * sa, c, q * sc, k, m);
                 continue;
             }
+            if (ta && !tb && Math.min(m, n) <= 16) {
+                // Aᵀ B with a thin result (the weight gradient of a narrow layer): both operands
+                // are read along their rows as they are, where transposing them first would cost
+                // about as much as the product.
+                multAtB(a, q * sa, b, q * sb, c, q * sc, m, k, n);
+                continue;
+            }
             // The kernel wants A as m x k and B as n x k (Bᵀ), both row-major.
             double[] ar = ta ? transpose(a, q * sa, k, m) : a;
             double[] bt = tb ? b : transpose(b, q * sb, k, n);
@@ -184,6 +191,54 @@ final class DenseKernels {
                 double s = 0;
                 for (int p = 0; p < k; p++) s = Math.fma(a[a0 + p], b[b0 + p], s);
                 c[c0 + j] = s;
+            }
+        }
+    }
+
+    /**
+     * C = Aᵀ B with A (k x m) at {@code ao}, B (k x n) at {@code bo}, C (m x n) at
+     * {@code co}: the same 4x4 blocks as {@link #panelFma}, each step of the sum reading
+     * four adjacent elements of a row of A and of a row of B.
+     */
+    static void multAtB(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+                double s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+                int pa = ao + i, pb = bo + j;
+                for (int p = 0; p < k; p++, pa += m, pb += n) {
+                    double x0 = a[pa], x1 = a[pa + 1], x2 = a[pa + 2], x3 = a[pa + 3];
+                    double y0 = b[pb], y1 = b[pb + 1], y2 = b[pb + 2], y3 = b[pb + 3];
+                    s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
+                    s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
+                    s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
+                    s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+                }
+                int c0 = co + i * n + j, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+                c[c0] = s00; c[c0 + 1] = s01; c[c0 + 2] = s02; c[c0 + 3] = s03;
+                c[c1] = s10; c[c1 + 1] = s11; c[c1 + 2] = s12; c[c1 + 3] = s13;
+                c[c2] = s20; c[c2 + 1] = s21; c[c2 + 2] = s22; c[c2 + 3] = s23;
+                c[c3] = s30; c[c3 + 1] = s31; c[c3 + 2] = s32; c[c3 + 3] = s33;
+            }
+            for (; j < n; j++) {
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int pa = ao + i, pb = bo + j;
+                for (int p = 0; p < k; p++, pa += m, pb += n) {
+                    double y = b[pb];
+                    s0 += a[pa] * y; s1 += a[pa + 1] * y; s2 += a[pa + 2] * y; s3 += a[pa + 3] * y;
+                }
+                int c0 = co + i * n + j;
+                c[c0] = s0; c[c0 + n] = s1; c[c0 + 2 * n] = s2; c[c0 + 3 * n] = s3;
+            }
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                int pa = ao + i, pb = bo + j;
+                for (int p = 0; p < k; p++, pa += m, pb += n) s += a[pa] * b[pb];
+                c[co + i * n + j] = s;
             }
         }
     }

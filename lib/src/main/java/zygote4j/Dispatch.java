@@ -43,16 +43,19 @@ final class Dispatch {
             return Values.trackReverse(out, tape, id);
         }
         ForwardLevel f = (ForwardLevel) level;
-        Object[] outTangents = new Object[f.width];
-        Object[] t = new Object[in.length];
+        // Direction k's input tangents, or null where all of them are zero.
+        Object[][] t = new Object[f.width][];
         for (int k = 0; k < f.width; k++) {
+            Object[] tk = new Object[in.length];
             boolean any = false;
             for (int i = 0; i < in.length; i++) {
-                t[i] = tracked[i] ? Values.tangent(in[i], k) : null;
-                any |= t[i] != null;
+                tk[i] = tracked[i] ? Values.tangent(in[i], k) : null;
+                any |= tk[i] != null;
             }
-            outTangents[k] = any ? checkTangent(p, out, p.jvp(primals, out, t.clone())) : null;
+            t[k] = any ? tk : null;
         }
+        Object[] outTangents = p.jvpChunk(primals, out, t);
+        for (Object tangent : outTangents) checkTangent(p, out, tangent);
         return Values.trackForward(out, f, outTangents);
     }
 

@@ -1,7 +1,5 @@
 package zygote4j;
 
-import java.util.Arrays;
-
 /**
  * The scalar primitives of {@link ScalarRules} lifted to tensors, elementwise, with
  * NumPy broadcasting for the binary ones. The derivatives are the scalar rules' own
@@ -20,6 +18,15 @@ final class ElementwiseRules {
         return (Tensor) new Binary(r).apply(a, b);
     }
 
+    /** Whether every tangent of the chunk (null entries aside) is a plain tensor. */
+    static boolean plainTangents(Object[][] t) {
+        for (Object[] tk : t) {
+            if (tk == null) continue;
+            for (Object x : tk) if (x != null && ((Tensor) x).level != null) return false;
+        }
+        return true;
+    }
+
     static final class Unary extends Primitive {
         private final UnaryRule r;
 
@@ -31,8 +38,8 @@ final class ElementwiseRules {
         @Override
         protected Object evaluate(Object[] in) {
             Tensor x = (Tensor) in[0];
-            double[] d = x.data, o = new double[d.length];
-            for (int i = 0; i < d.length; i++) o[i] = r.apply(d[i]);
+            double[] o = new double[x.data.length];
+            ElementwiseKernels.map(r, x.data, o);
             return Tensor.plain(x.shape, o);
         }
 
@@ -41,12 +48,35 @@ final class ElementwiseRules {
             return ((Tensor) t[0]).times(r.deriv((Tensor) in[0], (Tensor) out));
         }
 
+        /** Plain values and tangents: the derivative once, then one product per direction. */
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            Tensor x = (Tensor) in[0], y = (Tensor) out;
+            if (x.level != null || y.level != null || !plainTangents(t)) return super.jvpChunk(in, out, t);
+            double[] d = new double[x.data.length];
+            ElementwiseKernels.derivative(r, x.data, y.data, d);
+            Object[] res = new Object[t.length];
+            for (int k = 0; k < t.length; k++) {
+                if (t[k] == null) continue;
+                double[] o = new double[d.length];
+                ElementwiseKernels.multiply(((Tensor) t[k][0]).data, d, o);
+                res[k] = Tensor.plain(x.shape, o);
+            }
+            return res;
+        }
+
         @Override
         protected Object[] vjp(Object[] in, Object out, Object ct) {
+            return vjpFor(in, out, ct, new boolean[] {true});
+        }
+
+        @Override
+        Object[] vjpFor(Object[] in, Object out, Object ct, boolean[] needed) {
+            if (!needed[0]) return new Object[1];
             Tensor x = (Tensor) in[0], y = (Tensor) out, c = (Tensor) ct;
             if (x.level == null && y.level == null && c.level == null) {
-                double[] xd = x.data, yd = y.data, cd = c.data, g = new double[xd.length];
-                for (int i = 0; i < g.length; i++) g[i] = cd[i] * r.deriv(xd[i], yd[i]);
+                double[] g = new double[x.data.length];
+                ElementwiseKernels.deriv(r, x.data, y.data, c.data, g);
                 return new Object[] {Tensor.plain(x.shape, g)};
             }
             return new Object[] {c.times(r.deriv(x, y))};
@@ -64,22 +94,10 @@ final class ElementwiseRules {
         @Override
         protected Object evaluate(Object[] in) {
             Tensor a = (Tensor) in[0], b = (Tensor) in[1];
-            int[] shape = Shapes.broadcast(name(), a.shape, b.shape);
-            int n = Shapes.count(shape);
-            double[] ad = a.data, bd = b.data, o = new double[n];
-            if (ad.length == n && bd.length == n) {
-                for (int i = 0; i < n; i++) o[i] = r.apply(ad[i], bd[i]);
-            } else if (bd.length == 1 && ad.length == n) {
-                double c = bd[0];
-                for (int i = 0; i < n; i++) o[i] = r.apply(ad[i], c);
-            } else if (ad.length == 1 && bd.length == n) {
-                double c = ad[0];
-                for (int i = 0; i < n; i++) o[i] = r.apply(c, bd[i]);
-            } else {
-                int[] ia = Shapes.broadcastIndex(a.shape, shape), ib = Shapes.broadcastIndex(b.shape, shape);
-                for (int i = 0; i < n; i++) o[i] = r.apply(ad[ia[i]], bd[ib[i]]);
-            }
-            return Tensor.plain(shape, o);
+            BroadcastPlan p = BroadcastPlan.of(name(), a.shape, b.shape);
+            double[] o = new double[p.count];
+            ElementwiseKernels.zip(r, p, a.data, b.data, o);
+            return Tensor.plain(p.shape, o);
         }
 
         @Override
@@ -94,22 +112,90 @@ final class ElementwiseRules {
             return s == null ? null : s.broadcastTo(z.shape);
         }
 
+        /** Plain values and tangents: both partials once, then one fused loop per direction. */
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            Tensor a = (Tensor) in[0], b = (Tensor) in[1], z = (Tensor) out;
+            if (a.level != null || b.level != null || z.level != null || !plainTangents(t)) {
+                return super.jvpChunk(in, out, t);
+            }
+            boolean anyA = false, anyB = false;
+            for (Object[] tk : t) {
+                if (tk == null) continue;
+                anyA |= tk[0] != null;
+                anyB |= tk[1] != null;
+            }
+            BroadcastPlan p = BroadcastPlan.of(name(), a.shape, b.shape);
+            double[] da = anyA ? new double[p.count] : null, db = anyB ? new double[p.count] : null;
+            ElementwiseKernels.partials(r, p, a.data, b.data, z.data, da, db);
+            Object[] res = new Object[t.length];
+            for (int k = 0; k < t.length; k++) {
+                if (t[k] == null) continue;
+                double[] ta = t[k][0] == null ? null : ((Tensor) t[k][0]).data;
+                double[] tb = t[k][1] == null ? null : ((Tensor) t[k][1]).data;
+                double[] o = new double[p.count];
+                ElementwiseKernels.combine(p, ta, da, tb, db, o);
+                res[k] = Tensor.plain(p.shape, o);
+            }
+            return res;
+        }
+
         @Override
         protected Object[] vjp(Object[] in, Object out, Object ct) {
+            return vjpFor(in, out, ct, new boolean[] {true, true});
+        }
+
+        @Override
+        Object[] vjpFor(Object[] in, Object out, Object ct, boolean[] needed) {
             Tensor a = (Tensor) in[0], b = (Tensor) in[1], z = (Tensor) out, c = (Tensor) ct;
-            boolean plain = a.level == null && b.level == null && z.level == null && c.level == null;
-            if (plain && Arrays.equals(a.shape, b.shape)) {
-                double[] ad = a.data, bd = b.data, zd = z.data, cd = c.data;
-                double[] ga = new double[ad.length], gb = new double[bd.length];
-                for (int i = 0; i < ga.length; i++) {
-                    ga[i] = cd[i] * r.da(ad[i], bd[i], zd[i]);
-                    gb[i] = cd[i] * r.db(ad[i], bd[i], zd[i]);
-                }
+            if (a.level == null && b.level == null && z.level == null && c.level == null) {
+                return plainVjp(a, b, z, c, needed);
+            }
+            // Where the partial is the constant 1 the cotangent passes through (no product by ones).
+            Tensor ga = !needed[0] ? null : passesA() ? c.sumTo(a.shape) : c.times(r.da(a, b, z)).sumTo(a.shape);
+            Tensor gb = !needed[1] ? null : passesB() ? c.sumTo(b.shape) : c.times(r.db(a, b, z)).sumTo(b.shape);
+            return new Object[] {ga, gb};
+        }
+
+        /** Whether df/da is the constant 1 (plus, minus). */
+        private boolean passesA() {
+            return r == ScalarRules.PLUS || r == ScalarRules.MINUS;
+        }
+
+        /** Whether df/db is the constant 1 (plus). */
+        private boolean passesB() {
+            return r == ScalarRules.PLUS;
+        }
+
+        /**
+         * First order on plain arrays: one fused loop per operand over the broadcast runs,
+         * summing into a broadcast operand as it goes. Where the partial derivative is the
+         * constant 1 (both operands of plus, the left one of minus) and the operand has the
+         * output's shape, its cotangent is the output's, shared (arrays are never mutated).
+         */
+        private Object[] plainVjp(Tensor a, Tensor b, Tensor z, Tensor c, boolean[] needed) {
+            BroadcastPlan p = BroadcastPlan.of(name(), a.shape, b.shape);
+            boolean passA = passesA() && a.data.length == p.count, passB = passesB() && b.data.length == p.count;
+            Object[] g = new Object[2];
+            if (needed[0] && passA) g[0] = Tensor.plain(a.shape, c.data);
+            if (needed[1] && passB) g[1] = Tensor.plain(b.shape, c.data);
+            boolean wantA = needed[0] && !passA, wantB = needed[1] && !passB;
+            if (wantA && wantB && p.same()) {
+                double[] ga = new double[p.count], gb = new double[p.count];
+                ElementwiseKernels.gradBoth(r, a.data, b.data, z.data, c.data, ga, gb);
                 return new Object[] {Tensor.plain(a.shape, ga), Tensor.plain(b.shape, gb)};
             }
-            Tensor ga = c.times(r.da(a, b, z)).sumTo(a.shape);
-            Tensor gb = c.times(r.db(a, b, z)).sumTo(b.shape);
-            return new Object[] {ga, gb};
+            if (wantA) {
+                double[] ga = new double[a.data.length];
+                ElementwiseKernels.gradA(r, p, a.data, b.data, z.data, c.data, ga);
+                g[0] = Tensor.plain(a.shape, ga);
+            }
+            if (wantB) {
+                double[] gb = new double[b.data.length];
+                ElementwiseKernels.gradB(r, p, a.data, b.data, z.data, c.data, gb);
+                g[1] = Tensor.plain(b.shape, gb);
+            }
+            return g;
         }
     }
 }

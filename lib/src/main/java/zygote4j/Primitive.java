@@ -125,6 +125,21 @@ public abstract class Primitive {
     protected abstract Object[] vjp(Object[] inputs, Object output, Object cotangent);
 
     /**
+     * The forward rule for a whole chunk of directions: {@code tangents[k]} holds the
+     * inputs' tangents in direction k, or is null when they are all zero (then so is the
+     * result's entry k). Forward levels call this once per operation rather than
+     * {@link #jvp} once per direction, so that the library's own rules can share work
+     * between directions (a derivative computed once, plain loops without dispatch).
+     */
+    Object[] jvpChunk(Object[] inputs, Object output, Object[][] tangents) {
+        Object[] out = new Object[tangents.length];
+        for (int k = 0; k < out.length; k++) {
+            if (tangents[k] != null) out[k] = jvp(inputs, output, tangents[k]);
+        }
+        return out;
+    }
+
+    /**
      * The reverse rule told which inputs need a cotangent ({@code needed[i]} is false for
      * an input that is a constant at this level): the library's own rules override it to
      * skip work, e.g. the gradient of a data matrix in a product. Entries not needed may

@@ -25,13 +25,27 @@ final class ReductionRules {
             Tensor x = (Tensor) in[0];
             int outer = Axes.outer(x.shape, axis), len = x.shape[axis], inner = Axes.inner(x.shape, axis);
             double[] d = x.data, o = new double[outer * inner];
-            for (int q = 0; q < outer; q++) {
-                for (int j = 0; j < len; j++) {
-                    int base = (q * len + j) * inner;
-                    for (int i = 0; i < inner; i++) o[q * inner + i] += d[base + i];
+            if (inner == 1) {
+                // The last axis: each output is the sum of one contiguous run.
+                for (int q = 0; q < outer; q++) {
+                    double s = 0;
+                    for (int j = 0, base = q * len; j < len; j++) s += d[base + j];
+                    o[q] = s;
+                }
+            } else {
+                for (int q = 0; q < outer; q++) {
+                    for (int j = 0; j < len; j++) {
+                        int base = (q * len + j) * inner;
+                        for (int i = 0; i < inner; i++) o[q * inner + i] += d[base + i];
+                    }
                 }
             }
             return Tensor.plain(Axes.drop(x.shape, axis), o);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return ShapeRules.linearChunk(this, in, out, t);
         }
 
         @Override
@@ -41,8 +55,20 @@ final class ReductionRules {
 
         @Override
         protected Object[] vjp(Object[] in, Object out, Object ct) {
-            Tensor x = (Tensor) in[0];
-            return new Object[] {((Tensor) ct).reshape(Axes.keep(x.shape, axis)).broadcastTo(x.shape)};
+            Tensor x = (Tensor) in[0], c = (Tensor) ct;
+            if (c.level == null) {
+                // Plain: each cotangent element copied along the axis, in place of a broadcast.
+                int outer = Axes.outer(x.shape, axis), len = x.shape[axis], inner = Axes.inner(x.shape, axis);
+                double[] g = new double[x.data.length], cd = c.data;
+                for (int q = 0; q < outer; q++) {
+                    for (int j = 0; j < len; j++) {
+                        if (inner == 1) g[q * len + j] = cd[q];
+                        else System.arraycopy(cd, q * inner, g, (q * len + j) * inner, inner);
+                    }
+                }
+                return new Object[] {Tensor.plain(x.shape, g)};
+            }
+            return new Object[] {c.reshape(Axes.keep(x.shape, axis)).broadcastTo(x.shape)};
         }
     }
 
@@ -142,6 +168,11 @@ final class ReductionRules {
                 }
             }
             return Tensor.plain(x.shape, o);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return ShapeRules.linearChunk(this, in, out, t);
         }
 
         @Override

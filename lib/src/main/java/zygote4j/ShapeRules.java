@@ -7,6 +7,24 @@ final class ShapeRules {
     private ShapeRules() {
     }
 
+    /**
+     * The forward rule of a linear primitive over a chunk of directions: its tangent is the
+     * primitive applied to the input tangents, so plain tangents go straight to
+     * {@code evaluate} (no dispatch per direction); others take the primitive's own rule.
+     * Directions where some input's tangent is null (zero) take the rule too.
+     */
+    static Object[] linearChunk(Primitive p, Object[] in, Object out, Object[][] t) {
+        Object[] res = new Object[t.length];
+        for (int k = 0; k < t.length; k++) {
+            Object[] tk = t[k];
+            if (tk == null) continue;
+            boolean plain = true;
+            for (Object x : tk) plain &= x != null && Values.isPlain(x);
+            res[k] = plain ? p.evaluate(tk) : p.jvp(in, out, tk);
+        }
+        return res;
+    }
+
     /** Same elements, new shape. */
     static final class Reshape extends Primitive {
         private final int[] shape;
@@ -19,6 +37,11 @@ final class ShapeRules {
         @Override
         protected Object evaluate(Object[] in) {
             return Tensor.plain(shape, ((Tensor) in[0]).data);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return linearChunk(this, in, out, t);
         }
 
         @Override
@@ -49,10 +72,19 @@ final class ShapeRules {
             if (x.data.length == 1) {
                 Arrays.fill(o, x.data[0]);
             } else {
-                int[] idx = Shapes.broadcastIndex(x.shape, shape);
-                for (int i = 0; i < n; i++) o[i] = x.data[idx[i]];
+                // Runs of the output: copied from x where x varies along them, filled where it repeats.
+                BroadcastPlan p = BroadcastPlan.of(name(), x.shape, shape);
+                for (int q = 0, oo = 0; q < p.blocks(); q++, oo += p.len) {
+                    if (p.aVaries) System.arraycopy(x.data, p.aOff[q], o, oo, p.len);
+                    else Arrays.fill(o, oo, oo + p.len, x.data[p.aOff[q]]);
+                }
             }
             return Tensor.plain(shape, o);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return linearChunk(this, in, out, t);
         }
 
         @Override
@@ -84,10 +116,26 @@ final class ShapeRules {
                 for (double d : x.data) s += d;
                 o[0] = s;
             } else {
-                int[] idx = Shapes.broadcastIndex(shape, x.shape);
-                for (int i = 0; i < idx.length; i++) o[idx[i]] += x.data[i];
+                // Runs of x: added in place where the target varies along them, summed where it repeats.
+                BroadcastPlan p = BroadcastPlan.of(name(), shape, x.shape);
+                double[] d = x.data;
+                for (int q = 0, xo = 0; q < p.blocks(); q++, xo += p.len) {
+                    int t = p.aOff[q];
+                    if (p.aVaries) {
+                        for (int i = 0; i < p.len; i++) o[t + i] += d[xo + i];
+                    } else {
+                        double s = 0;
+                        for (int i = 0; i < p.len; i++) s += d[xo + i];
+                        o[t] += s;
+                    }
+                }
             }
             return Tensor.plain(shape, o);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return linearChunk(this, in, out, t);
         }
 
         @Override
@@ -142,6 +190,11 @@ final class ShapeRules {
         }
 
         @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return linearChunk(this, in, out, t);
+        }
+
+        @Override
         protected Object jvp(Object[] in, Object out, Object[] t) {
             return Tensor.scalar((Real) t[0]);
         }
@@ -163,6 +216,11 @@ final class ShapeRules {
             double s = 0;
             for (double d : ((Tensor) in[0]).data) s += d;
             return Real.of(s);
+        }
+
+        @Override
+        Object[] jvpChunk(Object[] in, Object out, Object[][] t) {
+            return linearChunk(this, in, out, t);
         }
 
         @Override

@@ -1227,7 +1227,7 @@ public final class Tensor implements Numeric<Tensor> {
     public Tensor slice(Index... index) {
         int[] s = Shapes.sliceShape("slice", shape, index);
         if (Arrays.equals(s, shape)) return this;
-        return SliceRules.gather("slice", this, Shapes.positions("slice", shape, index), s);
+        return SliceRules.slice(this, index, s);
     }
 
     /** The slice with {@code ix} on {@code axis} and {@code all()} elsewhere. */

@@ -16,7 +16,7 @@ import zygote4j.bench.adbench.GmmScalar;
 /**
  * W4 gmm: ADBench's GMM objective and its gradient with respect to alphas, means and
  * icf, on an ADBench instance file. The Zygote4j version is {@link GmmArrays}
- * (whole-array, with the {@link MatMul} stand-in).
+ * (whole-array over points and components: a batched {@code matmul}, {@code logsumexp(0)}).
  *
  * <pre>{@code new Gmm(adbench, "W4", "1k/gmm_d10_K25.txt", reference);}</pre>
  */
@@ -56,7 +56,7 @@ public final class Gmm extends AdbenchWorkload {
 
     @Override
     public String libStyle() {
-        return "whole-array per component, MatMul stand-in";
+        return "whole-array [K, n, d]: batched matmul, logsumexp(0)";
     }
 
     @Override

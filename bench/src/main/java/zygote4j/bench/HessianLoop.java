@@ -1,26 +1,26 @@
 package zygote4j.bench;
 
-import static zygote4j.Zygote.gradient;
-import static zygote4j.Zygote.jvp;
+import static zygote4j.Zygote.range;
 
-import java.util.function.Function;
 import zygote4j.Real;
 import zygote4j.Tensor;
+import zygote4j.Zygote;
 
 /**
  * W5 hessian: f(x) = sum_i tanh(x_i x_{(i+1) mod n}) + (sum_i x_i^2)^2 / n, and its full
  * n x n Hessian by forward-over-reverse.
  *
- * <p>The library's {@code hessian} is not in this branch yet, so the Hessian is taken
- * column by column: the forward derivative ({@code jvp}) of the reverse-mode gradient
- * along each unit vector. Replace {@link #hessian} with {@code Zygote.hessian} once it is
- * merged (it pushes a chunk of directions through at once). f is written as a scalar
- * loop; with {@code slice}/{@code concat} it becomes {@code x.times(roll(x)).tanh().sum()}.
+ * <p>f is written with whole-array operations (the roll is two slices joined by
+ * {@code concat}) and the Hessian is Zygote's {@code hessian(f, x, chunk)}: a forward
+ * level carrying {@link #CHUNK} tangent directions at once over the reverse-mode
+ * gradient, so n / CHUNK passes of f give the whole matrix.
  *
- * <pre>{@code HessianLoop.hessian(HessianLoop::f, Tensor.of(1, 2, 3));   // 3x3}</pre>
+ * <pre>{@code Zygote.hessian(HessianLoop::f, Tensor.of(1, 2, 3), HessianLoop.CHUNK);   // 3x3}</pre>
  */
 public final class HessianLoop extends Workload {
     static final int N = 100;
+    /** Tangent directions per pass: all of them, so the Hessian takes one pass of f. */
+    public static final int CHUNK = N;
     private double[] x;
     private Tensor xt;
 
@@ -41,7 +41,7 @@ public final class HessianLoop extends Workload {
 
     @Override
     public String libStyle() {
-        return "scalar loop; jvp of gradient per column (hessian not merged)";
+        return "whole-array f; hessian(f, x, chunk " + CHUNK + ")";
     }
 
     @Override
@@ -80,7 +80,8 @@ public final class HessianLoop extends Workload {
     }
 
     /**
-     * f on Zygote4j scalars.
+     * f with whole-array operations: {@code sum(tanh(x * roll(x))) + sum(x^2)^2 / n}, where
+     * {@code roll(x)_i = x_{(i+1) mod n}}.
      *
      * <pre>{@code HessianLoop.f(Tensor.of(1, 1)).value();}</pre>
      *
@@ -89,37 +90,8 @@ public final class HessianLoop extends Workload {
      */
     public static Real f(Tensor x) {
         int n = x.length();
-        Real[] v = new Real[n];
-        for (int i = 0; i < n; i++) v[i] = x.get(i);
-        Real s = Real.ZERO, q = Real.ZERO;
-        for (int i = 0; i < n; i++) {
-            s = s.plus(v[i].times(v[(i + 1) % n]).tanh());
-            q = q.plus(v[i].square());
-        }
-        return s.plus(q.square().div(n));
-    }
-
-    /**
-     * The Hessian of a scalar function of a vector, one column per forward pass through
-     * the reverse-mode gradient.
-     *
-     * <pre>{@code HessianLoop.hessian(v -> v.times(v).sum(), Tensor.of(1, 2));   // [[2, 0], [0, 2]]}</pre>
-     *
-     * @param f the function
-     * @param x the point (a vector)
-     * @return the n x n Hessian, row-major (symmetric)
-     */
-    public static double[] hessian(Function<Tensor, Real> f, Tensor x) {
-        int n = x.length();
-        double[] h = new double[n * n];
-        Function<Tensor, Tensor> grad = v -> gradient(f::apply, v).tensor(0);
-        for (int j = 0; j < n; j++) {
-            double[] e = new double[n];
-            e[j] = 1;
-            double[] col = jvp(grad, x, Tensor.of(e)).tangent().toDoubleArray();
-            for (int i = 0; i < n; i++) h[i * n + j] = col[i];
-        }
-        return h;
+        Tensor roll = Tensor.concat(0, x.slice(range(1, n)), x.slice(range(0, 1)));
+        return x.times(roll).tanh().sum().plus(x.square().sum().square().div(n));
     }
 
     @Override
@@ -134,6 +106,6 @@ public final class HessianLoop extends Workload {
 
     @Override
     public GradResult grad() {
-        return new GradResult(f(xt).value(), hessian(HessianLoop::f, xt));
+        return new GradResult(f(xt).value(), Zygote.hessian(HessianLoop::f, xt, CHUNK).toDoubleArray());
     }
 }

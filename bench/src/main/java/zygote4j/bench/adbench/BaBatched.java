@@ -124,12 +124,20 @@ public final class BaBatched {
         BaSparseJacobian j = BaSparseJacobian.layout(in);
         double[] vals = j.vals();
         double[] ex = out[0].toDoubleArray(), ey = out[1].toDoubleArray();
-        int k = 0;
-        for (int i = 0; i < p; i++) {
-            for (int c = 0; c < 15; c++) vals[k + c] = jx[c][i];
-            for (int c = 0; c < 15; c++) vals[k + 15 + c] = jy[c][i];
-            k += 30;
-            if (residuals != null) {
+        // Row i of the CSR values is (x row, y row) of observation i: entry i of each of the
+        // 30 gradient vectors. Copied in blocks of observations, one vector at a time, so that
+        // reads run along each vector and the block's rows stay in cache while written.
+        final int block = 256;
+        for (int i0 = 0; i0 < p; i0 += block) {
+            int i1 = Math.min(p, i0 + block);
+            for (int c = 0; c < 30; c++) {
+                double[] col = c < 15 ? jx[c] : jy[c - 15];
+                for (int i = i0; i < i1; i++) vals[30 * i + c] = col[i];
+            }
+        }
+        int k = 30 * p;
+        if (residuals != null) {
+            for (int i = 0; i < p; i++) {
                 residuals[2 * i] = ex[i];
                 residuals[2 * i + 1] = ey[i];
             }

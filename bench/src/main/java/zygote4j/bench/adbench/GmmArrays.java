@@ -1,19 +1,17 @@
 package zygote4j.bench.adbench;
 
+import static zygote4j.Zygote.all;
+import static zygote4j.Zygote.range;
+
 import zygote4j.Real;
 import zygote4j.Tensor;
-import zygote4j.bench.MatMul;
 
 /**
- * ADBench's GMM objective with whole-array operations: for each component the centred
- * points [n, d] are multiplied by Q^T in one matrix product, so the tape holds a few
- * dozen entries per component instead of one per scalar operation. The same function as
+ * ADBench's GMM objective with whole-array operations over all points and components at
+ * once, laid out [K, n, d]: the centred points of every component are one broadcast
+ * difference, their products with each component's Q one batched {@code matmul}, and the
+ * mixture's log-likelihood one {@code logsumexp} over K. The same function as
  * {@link GmmPlain} (sums are taken in a different order, so values agree to rounding).
- *
- * <p>Built from the operations this branch has: element reads gather each component's
- * mean and Q, and {@link MatMul} stands in for {@code Tensor.matmul}. Once the library
- * has {@code matmul}, {@code slice} and {@code logsumexp(axis)}, write it as: {@code Xc =
- * X[:, None, :] - means}, one batched product with Q, {@code logsumexp} over K.
  *
  * <pre>{@code
  * gradient((a, m, q) -> GmmArrays.objective(a, m, q, in), GmmScalar.alphas(in), GmmScalar.means(in), GmmScalar.icf(in));
@@ -35,62 +33,42 @@ public final class GmmArrays {
      * @return the objective
      */
     public static Real objective(Tensor alphas, Tensor means, Tensor icf, GmmInput in) {
-        int d = in.d(), k = in.k(), n = in.n();
-        Tensor x = Tensor.of(in.x()).reshape(n, d);
-        Tensor ones = Tensor.ones(d, 1);
-        Tensor[] mainTerm = new Tensor[k];
-        Real[] a = new Real[k];
-        Real frobSum = Real.ZERO, sumQsAll = Real.ZERO;
-        for (int ik = 0; ik < k; ik++) {
-            Real[] mu = new Real[d];
-            for (int j = 0; j < d; j++) mu[j] = means.get(ik, j);
-            Real sumQ = Real.ZERO;
-            for (int j = 0; j < d; j++) sumQ = sumQ.plus(icf.get(ik, j));
-            Tensor q = lowerQ(icf, ik, d);
-            Tensor xc = x.minus(Tensor.of(mu));
-            Tensor qx = MatMul.of(xc, q, false, true);
-            Tensor sq = MatMul.of(qx.square(), ones);
-            a[ik] = alphas.get(ik);
-            mainTerm[ik] = sq.times(-0.5).plus(a[ik].plus(sumQ));
-            frobSum = frobSum.plus(q.square().sum().times(0.5 * in.gamma() * in.gamma()));
-            sumQsAll = sumQsAll.plus(sumQ);
-        }
-        Real slse = logsumexpRows(mainTerm, n).sum();
+        int d = in.d(), k = in.k(), n = in.n(), icfSz = in.icfSize();
+        Tensor x = Tensor.of(in.x()).reshape(1, n, d);
+        Tensor qs = icf.slice(all(), range(0, d)), lower = icf.slice(all(), range(d, icfSz));
+        Tensor qdiags = qs.exp();
+        Tensor sumQs = qs.sum(1);
+        // (x_i - mu_k) Q_k^T for every point and component: [K, n, d].
+        Tensor xc = x.minus(means.reshape(k, 1, d));
+        Tensor qx = xc.matmul(transposedQ(qdiags, lower, d, k));
+        Tensor sq = qx.square().sum(2);
+        Tensor main = alphas.plus(sumQs).reshape(k, 1).minus(sq.times(0.5));
+        Real slse = main.logsumexp(0).sum();
         double constant = -n * d * 0.5 * Math.log(2 * Math.PI);
-        Real err = slse.plus(constant).minus(GmmScalar.logsumexp(a).times(n));
-        Real prior = frobSum.minus(sumQsAll.times(in.m())).minus(k * GmmPlain.wishartConstant(d, in.gamma(), in.m()));
+        Real err = slse.plus(constant).minus(alphas.logsumexp().times(n));
+        // As ADBench: the squared norms of Q's diagonal and lower part, then the log-determinants.
+        Real frob = qdiags.square().sum().plus(lower.square().sum());
+        Real prior = frob.times(0.5 * in.gamma() * in.gamma()).minus(sumQs.sum().times(in.m()))
+                .minus(k * GmmPlain.wishartConstant(d, in.gamma(), in.m()));
         return err.plus(prior);
     }
 
-    /** Q of component ik as a d x d matrix: exp(q) on the diagonal, icf's lower part below. */
-    private static Tensor lowerQ(Tensor icf, int ik, int d) {
-        Real[] e = new Real[d * d];
-        java.util.Arrays.fill(e, Real.ZERO);
-        for (int j = 0; j < d; j++) e[j * d + j] = icf.get(ik, j).exp();
-        int li = d;
-        for (int i = 0; i < d; i++) {
-            for (int j = i + 1; j < d; j++) e[j * d + i] = icf.get(ik, li++);
-        }
-        return Tensor.of(e).reshape(d, d);
-    }
-
     /**
-     * Row-wise log-sum-exp across K column vectors [n, 1], shifted by each row's largest
-     * value (a constant: the shift cancels in value and gradient).
+     * Q_k^T for every component, [K, d, d]: upper triangular, exp(q) on the diagonal and
+     * icf's strictly-lower entries (stored column by column, so column i of Q is one
+     * contiguous run) above it. Row i of Q^T is column i of Q: i zeros, the diagonal
+     * entry, then the run.
      */
-    private static Tensor logsumexpRows(Tensor[] cols, int n) {
-        double[] mx = new double[n];
-        java.util.Arrays.fill(mx, Double.NEGATIVE_INFINITY);
-        for (Tensor c : cols) {
-            double[] v = c.toDoubleArray();
-            for (int i = 0; i < n; i++) mx[i] = Math.max(mx[i], v[i]);
+    private static Tensor transposedQ(Tensor qdiags, Tensor lower, int d, int k) {
+        Tensor[] parts = new Tensor[3 * d];
+        int run = 0, p = 0;
+        for (int i = 0; i < d; i++) {
+            int len = d - 1 - i;
+            if (i > 0) parts[p++] = Tensor.zeros(k, i);
+            parts[p++] = qdiags.slice(all(), range(i, i + 1));
+            if (len > 0) parts[p++] = lower.slice(all(), range(run, run + len));
+            run += len;
         }
-        Tensor shift = Tensor.of(mx).reshape(n, 1);
-        Tensor s = null;
-        for (Tensor c : cols) {
-            Tensor e = c.minus(shift).exp();
-            s = s == null ? e : s.plus(e);
-        }
-        return s.log().plus(shift);
+        return Tensor.concat(1, java.util.Arrays.copyOf(parts, p)).reshape(k, d, d);
     }
 }

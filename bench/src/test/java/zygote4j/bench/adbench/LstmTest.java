@@ -52,4 +52,15 @@ class LstmTest {
         double[] all = GmmTest.concat(g.tensor(0).toDoubleArray(), g.tensor(1).toDoubleArray());
         AdbenchAssert.close(expected().get(1), all, "LSTM gradient [main, extra]");
     }
+
+    @Test
+    void wholeVectorObjectiveAndGradientMatchAdbench() throws IOException {
+        LstmInput in = input();
+        WithGradient r = withgradient((m, e) -> LstmArrays.objective(m, e, in), LstmScalar.main(in), LstmScalar.extra(in));
+        AdbenchAssert.close(expected().get(0)[0], ((Real) r.val()).value(), "LSTM objective (whole-vector)");
+        assertEquals(LstmPlain.objective(in), ((Real) r.val()).value(), 1e-13);
+        Grads g = r.grad();
+        double[] all = GmmTest.concat(g.tensor(0).toDoubleArray(), g.tensor(1).toDoubleArray());
+        AdbenchAssert.close(expected().get(1), all, "LSTM gradient [main, extra] (whole-vector)");
+    }
 }
