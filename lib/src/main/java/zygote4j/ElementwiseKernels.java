@@ -57,6 +57,23 @@ final class ElementwiseKernels {
 
         void gradBVS(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] c, double[] gb);
 
+        /** {@code o[i] = f(a[i], b[i])}, equal lengths. */
+        void zipSame(BinaryRule r, double[] a, double[] b, double[] o);
+
+        void zipScalarB(BinaryRule r, double[] a, double s, double[] o);
+
+        void zipScalarA(BinaryRule r, double s, double[] b, double[] o);
+
+        /** {@code ga[i] = c[i] df/da} at equal shapes. */
+        void gradASame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] ga);
+
+        void gradBSame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] gb);
+
+        /** {@code ga[i] = c[i] df/da(a[i], s)} for a single-element b. */
+        void gradAScalarB(BinaryRule r, double[] a, double s, double[] z, double[] c, double[] ga);
+
+        void gradBScalarA(BinaryRule r, double s, double[] b, double[] z, double[] c, double[] gb);
+
         /** {@code d[i] = f'(x[i])} given {@code y = f(x)}. */
         void derivative(UnaryRule r, double[] x, double[] y, double[] d);
 
@@ -161,7 +178,10 @@ final class ElementwiseKernels {
     /** {@code o = f(a, b)} over the runs of {@code p}. */
     static void zip(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] o) {
         Loops l = of(r);
-        if (p.aVaries && p.bVaries) l.zipVV(r, p, a, b, o);
+        if (p.blocks() == 1 && p.aVaries && p.bVaries) l.zipSame(r, a, b, o);
+        else if (p.blocks() == 1 && p.aVaries) l.zipScalarB(r, a, b[p.bOff[0]], o);
+        else if (p.blocks() == 1) l.zipScalarA(r, a[p.aOff[0]], b, o);
+        else if (p.aVaries && p.bVaries) l.zipVV(r, p, a, b, o);
         else if (p.aVaries) l.zipVS(r, p, a, b, o);
         else l.zipSV(r, p, a, b, o);
     }
@@ -171,18 +191,22 @@ final class ElementwiseKernels {
         of(r).gradBoth(r, a, b, z, c, ga, gb);
     }
 
-    /** {@code ga += c df/da} over the runs of {@code p} (a broadcast a sums its runs). */
+    /** {@code ga += c df/da} over the runs of {@code p} (a broadcast a sums its runs; ga starts as zeros). */
     static void gradA(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] c, double[] ga) {
         Loops l = of(r);
-        if (p.aVaries && p.bVaries) l.gradAVV(r, p, a, b, z, c, ga);
+        if (p.blocks() == 1 && p.aVaries && p.bVaries) l.gradASame(r, a, b, z, c, ga);
+        else if (p.blocks() == 1 && p.aVaries) l.gradAScalarB(r, a, b[p.bOff[0]], z, c, ga);
+        else if (p.aVaries && p.bVaries) l.gradAVV(r, p, a, b, z, c, ga);
         else if (p.aVaries) l.gradAVS(r, p, a, b, z, c, ga);
         else l.gradASV(r, p, a, b, z, c, ga);
     }
 
-    /** {@code gb += c df/db} over the runs of {@code p} (a broadcast b sums its runs). */
+    /** {@code gb += c df/db} over the runs of {@code p} (a broadcast b sums its runs; gb starts as zeros). */
     static void gradB(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] c, double[] gb) {
         Loops l = of(r);
-        if (p.aVaries && p.bVaries) l.gradBVV(r, p, a, b, z, c, gb);
+        if (p.blocks() == 1 && p.aVaries && p.bVaries) l.gradBSame(r, a, b, z, c, gb);
+        else if (p.blocks() == 1 && p.bVaries) l.gradBScalarA(r, a[p.aOff[0]], b, z, c, gb);
+        else if (p.aVaries && p.bVaries) l.gradBVV(r, p, a, b, z, c, gb);
         else if (p.bVaries) l.gradBSV(r, p, a, b, z, c, gb);
         else l.gradBVS(r, p, a, b, z, c, gb);
     }

@@ -6,8 +6,11 @@ package zygote4j;
  * of {@link ScalarRules}. {@link ElementwiseKernels} runs a separate copy of this class
  * for each rule, so that each copy is compiled for one rule (see there why).
  *
- * <p>Binary loops walk a {@link BroadcastPlan}'s runs: {@code V} marks an operand that
- * advances along a run, {@code S} one that stays on one element. Gradient loops add
+ * <p>Binary loops come in two kinds. Those for a single run (equal shapes, or one operand
+ * a single element) index every array from 0, which is what lets the JIT vectorise them:
+ * it does not vectorise a loop whose arrays start at different variable offsets. Those
+ * for broadcasts walk a {@link BroadcastPlan}'s runs: {@code V} marks an operand that
+ * advances along a run, {@code S} one that stays on one element; their gradient loops add
  * into their target ({@code +=}, the arrays start as zeros), since a broadcast operand
  * receives contributions from many runs.
  */
@@ -152,5 +155,42 @@ final class ElementwiseLoops implements ElementwiseKernels.Loops {
                 for (int i = 0; i < len; i++) db[oo + i] = r.db(a[pa + i * sa], b[pb + i * sb], z[oo + i]);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- single runs
+
+    @Override
+    public void zipSame(BinaryRule r, double[] a, double[] b, double[] o) {
+        for (int i = 0; i < o.length; i++) o[i] = r.apply(a[i], b[i]);
+    }
+
+    @Override
+    public void zipScalarB(BinaryRule r, double[] a, double s, double[] o) {
+        for (int i = 0; i < o.length; i++) o[i] = r.apply(a[i], s);
+    }
+
+    @Override
+    public void zipScalarA(BinaryRule r, double s, double[] b, double[] o) {
+        for (int i = 0; i < o.length; i++) o[i] = r.apply(s, b[i]);
+    }
+
+    @Override
+    public void gradASame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] ga) {
+        for (int i = 0; i < ga.length; i++) ga[i] = c[i] * r.da(a[i], b[i], z[i]);
+    }
+
+    @Override
+    public void gradBSame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] gb) {
+        for (int i = 0; i < gb.length; i++) gb[i] = c[i] * r.db(a[i], b[i], z[i]);
+    }
+
+    @Override
+    public void gradAScalarB(BinaryRule r, double[] a, double s, double[] z, double[] c, double[] ga) {
+        for (int i = 0; i < ga.length; i++) ga[i] = c[i] * r.da(a[i], s, z[i]);
+    }
+
+    @Override
+    public void gradBScalarA(BinaryRule r, double s, double[] b, double[] z, double[] c, double[] gb) {
+        for (int i = 0; i < gb.length; i++) gb[i] = c[i] * r.db(s, b[i], z[i]);
     }
 }

@@ -3,8 +3,14 @@ package zygote4j;
 /**
  * The scalar primitives of {@link ScalarRules} lifted to tensors, elementwise, with
  * NumPy broadcasting for the binary ones. The derivatives are the scalar rules' own
- * formulas, applied to whole tensors; when everything is plain (first order) the
- * reverse rule fuses cotangent and derivative into one loop.
+ * formulas, applied to whole tensors, so that the rules differentiate again.
+ *
+ * <p>When everything is plain (first order, the common case) the rules run plain loops
+ * instead ({@link ElementwiseKernels}, compiled per rule): the reverse rule fuses
+ * cotangent and derivative into one pass per operand that needs a cotangent (constant
+ * operands get none), sums a broadcast operand's cotangent in the same pass, and hands
+ * the output's cotangent on unchanged where the partial derivative is 1; the forward rule
+ * of a chunk of directions computes the derivative once for all of them.
  */
 final class ElementwiseRules {
     private ElementwiseRules() {

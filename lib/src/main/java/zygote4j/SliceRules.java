@@ -1,5 +1,7 @@
 package zygote4j;
 
+import java.util.Arrays;
+
 /**
  * Primitives that pick elements by position: slicing, transposition, the extremal
  * elements of {@code max}/{@code min}, and concatenation.
@@ -163,7 +165,10 @@ final class SliceRules {
 
         @Override
         protected Object evaluate(Object[] in) {
-            double[] x = ((Tensor) in[0]).data, o = new double[starts.length * run];
+            double[] x = ((Tensor) in[0]).data;
+            // One run is one copy of a range, which the JIT makes without zeroing the array first.
+            if (starts.length == 1) return Tensor.plain(outShape, Arrays.copyOfRange(x, starts[0], starts[0] + run));
+            double[] o = new double[starts.length * run];
             for (int q = 0; q < starts.length; q++) System.arraycopy(x, starts[q], o, q * run, run);
             return Tensor.plain(outShape, o);
         }
