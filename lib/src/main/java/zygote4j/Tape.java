@@ -346,13 +346,7 @@ final class Tape extends Level {
         // the store. It is still the last term added to s - 1's cotangent, so every sum is the
         // same to the bit; a pending carry also means that s - 1 was reached.
 
-        /**
-         * Positions top-1 down to bottom of chunk c, all scalar entries. Besides the carry,
-         * the cotangent of the slot that the last second input went to (x in
-         * r = r.times(x)) is summed in a register until another slot takes its place or the
-         * loop reaches it: its additions happen in the same order as through memory, without
-         * the store-to-load round trip that would otherwise bound the loop.
-         */
+        /** Positions top-1 down to bottom of chunk c, all scalar entries. */
         void scalarRun(int c, int top, int bottom) {
             final double[] g = this.g;
             final int[] in = ins[c];
@@ -360,15 +354,8 @@ final class Tape extends Level {
             final int b = c << SHIFT;
             double carry = 0;
             boolean pending = false;
-            int hot = 0;
-            double hotSum = 0;
             for (int o = top - 1; o >= bottom; o--) {
                 int s = b + o;
-                if (s == hot) {
-                    g[s] = hotSum;
-                    if (hotSum == 0) flagZero(s);
-                    hot = 0;
-                }
                 double gk = g[s];
                 if (pending) {
                     gk += carry;
@@ -383,32 +370,15 @@ final class Tape extends Level {
                 if (i == prev && j != prev && i != 0) {
                     carry = ci;
                     pending = true;
+                    if (j != 0) add(j, cj);
+                } else if (j == prev && i != prev && j != 0) {
+                    if (i != 0) add(i, ci);
+                    carry = cj;
+                    pending = true;
                 } else {
-                    if (i != 0) {
-                        if (i == hot) hotSum += ci;
-                        else add(i, ci);
-                    }
-                    if (j == prev && i != prev && j != 0) {
-                        carry = cj;
-                        pending = true;
-                        continue;
-                    }
+                    if (i != 0) add(i, ci);
+                    if (j != 0) add(j, cj);
                 }
-                if (j != 0) {
-                    if (j != hot) {
-                        if (hot != 0) {
-                            g[hot] = hotSum;
-                            if (hotSum == 0) flagZero(hot);
-                        }
-                        hot = j;
-                        hotSum = g[j];
-                    }
-                    hotSum += cj;
-                }
-            }
-            if (hot != 0) {
-                g[hot] = hotSum;
-                if (hotSum == 0) flagZero(hot);
             }
             if (pending) add(b + bottom - 1, carry);
         }
