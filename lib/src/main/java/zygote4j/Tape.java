@@ -346,8 +346,24 @@ final class Tape extends Level {
         // the store. It is still the last term added to s - 1's cotangent, so every sum is the
         // same to the bit; a pending carry also means that s - 1 was reached.
 
-        /** Positions top-1 down to bottom of chunk c, all scalar entries. */
+        /**
+         * Positions top-1 down to bottom of chunk c, all scalar entries, by one of two loops:
+         * a quick scan counts the entries whose second input is that of the entry before.
+         */
         void scalarRun(int c, int top, int bottom) {
+            final int[] in = ins[c];
+            int repeats = 0, last = 0;
+            for (int o = top - 1; o >= bottom; o--) {
+                int j = in[2 * o + 1];
+                if (j == last && j != 0) repeats++;
+                last = j;
+            }
+            if (2 * repeats > top - bottom) scalarRunHot(c, top, bottom);
+            else scalarRunPlain(c, top, bottom);
+        }
+
+        /** {@link #scalarRun} with the carry only. */
+        void scalarRunPlain(int c, int top, int bottom) {
             final double[] g = this.g;
             final int[] in = ins[c];
             final double[] p = parts[c];
@@ -379,6 +395,75 @@ final class Tape extends Level {
                     if (i != 0) add(i, ci);
                     if (j != 0) add(j, cj);
                 }
+            }
+            if (pending) add(b + bottom - 1, carry);
+        }
+
+        /**
+         * {@link #scalarRun} for runs where most entries have the second input of the entry
+         * before them (x in r = r.times(x)): besides the carry, the cotangent of the slot
+         * that the last second input went to is summed in a register until another slot
+         * takes its place or the loop reaches it. Its additions happen in the same order as
+         * through memory, without the store-to-load round trip that bounds such a loop;
+         * where second inputs rarely repeat (an LSTM) the extra bookkeeping costs more than
+         * it saves, hence the choice per run.
+         */
+        void scalarRunHot(int c, int top, int bottom) {
+            final double[] g = this.g;
+            final int[] in = ins[c];
+            final double[] p = parts[c];
+            final int b = c << SHIFT;
+            double carry = 0;
+            boolean pending = false;
+            int hot = 0;
+            double hotSum = 0;
+            for (int o = top - 1; o >= bottom; o--) {
+                int s = b + o;
+                if (s == hot) {
+                    g[s] = hotSum;
+                    if (hotSum == 0) flagZero(s);
+                    hot = 0;
+                }
+                double gk = g[s];
+                if (pending) {
+                    gk += carry;
+                    pending = false;
+                    g[s] = gk;
+                    if (gk == 0) flagZero(s);
+                } else if (gk == 0 && !reached(s)) {
+                    continue;
+                }
+                int i = in[2 * o], j = in[2 * o + 1], prev = s - 1;
+                double ci = gk * p[2 * o], cj = gk * p[2 * o + 1];
+                if (i == prev && j != prev && i != 0) {
+                    carry = ci;
+                    pending = true;
+                } else {
+                    if (i != 0) {
+                        if (i == hot) hotSum += ci;
+                        else add(i, ci);
+                    }
+                    if (j == prev && i != prev && j != 0) {
+                        carry = cj;
+                        pending = true;
+                        continue;
+                    }
+                }
+                if (j != 0) {
+                    if (j != hot) {
+                        if (hot != 0) {
+                            g[hot] = hotSum;
+                            if (hotSum == 0) flagZero(hot);
+                        }
+                        hot = j;
+                        hotSum = g[j];
+                    }
+                    hotSum += cj;
+                }
+            }
+            if (hot != 0) {
+                g[hot] = hotSum;
+                if (hotSum == 0) flagZero(hot);
             }
             if (pending) add(b + bottom - 1, carry);
         }
