@@ -347,13 +347,68 @@ final class Tape extends Level {
         // same to the bit; a pending carry also means that s - 1 was reached.
 
         /**
-         * Positions top-1 down to bottom of chunk c, all scalar entries. Besides the carry,
-         * the cotangent of the slot that the last second input went to (x in
-         * r = r.times(x)) is summed in a register until another slot takes its place or the
-         * loop reaches it: its additions happen in the same order as through memory, without
-         * the store-to-load round trip that would otherwise bound the loop.
+         * Positions top-1 down to bottom of chunk c, all scalar entries, by one of two loops:
+         * a quick scan counts the entries whose second input is that of the entry before.
          */
         void scalarRun(int c, int top, int bottom) {
+            final int[] in = ins[c];
+            int repeats = 0, last = 0;
+            for (int o = top - 1; o >= bottom; o--) {
+                int j = in[2 * o + 1];
+                if (j == last && j != 0) repeats++;
+                last = j;
+            }
+            if (2 * repeats > top - bottom) scalarRunHot(c, top, bottom);
+            else scalarRunPlain(c, top, bottom);
+        }
+
+        /** {@link #scalarRun} with the carry only. */
+        void scalarRunPlain(int c, int top, int bottom) {
+            final double[] g = this.g;
+            final int[] in = ins[c];
+            final double[] p = parts[c];
+            final int b = c << SHIFT;
+            double carry = 0;
+            boolean pending = false;
+            for (int o = top - 1; o >= bottom; o--) {
+                int s = b + o;
+                double gk = g[s];
+                if (pending) {
+                    gk += carry;
+                    pending = false;
+                    g[s] = gk;
+                    if (gk == 0) flagZero(s);
+                } else if (gk == 0 && !reached(s)) {
+                    continue;
+                }
+                int i = in[2 * o], j = in[2 * o + 1], prev = s - 1;
+                double ci = gk * p[2 * o], cj = gk * p[2 * o + 1];
+                if (i == prev && j != prev && i != 0) {
+                    carry = ci;
+                    pending = true;
+                    if (j != 0) add(j, cj);
+                } else if (j == prev && i != prev && j != 0) {
+                    if (i != 0) add(i, ci);
+                    carry = cj;
+                    pending = true;
+                } else {
+                    if (i != 0) add(i, ci);
+                    if (j != 0) add(j, cj);
+                }
+            }
+            if (pending) add(b + bottom - 1, carry);
+        }
+
+        /**
+         * {@link #scalarRun} for runs where most entries have the second input of the entry
+         * before them (x in r = r.times(x)): besides the carry, the cotangent of the slot
+         * that the last second input went to is summed in a register until another slot
+         * takes its place or the loop reaches it. Its additions happen in the same order as
+         * through memory, without the store-to-load round trip that bounds such a loop;
+         * where second inputs rarely repeat (an LSTM) the extra bookkeeping costs more than
+         * it saves, hence the choice per run.
+         */
+        void scalarRunHot(int c, int top, int bottom) {
             final double[] g = this.g;
             final int[] in = ins[c];
             final double[] p = parts[c];

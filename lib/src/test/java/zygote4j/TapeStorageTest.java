@@ -210,6 +210,18 @@ class TapeStorageTest {
             return r.plus(y.square());
         };
         assertModesAgree("mixed chain", mixed, 0.3, 0.999);
+        // mostly r = r.times(y), so that y's cotangent is summed in a register (the other
+        // loop of the backward pass), with y also as a first input and as both inputs
+        Fn2<Real, Real> mostlyY = (a, b) -> {
+            Real t = a;
+            for (int k = 0; k < 40; k++) t = t.plus(1e-3);
+            Real y = t.sin().times(1e-3).plus(1), r = b.plus(1);
+            for (int k = 0; k < 3000; k++) {
+                r = (k % 7 == 6) ? y.times(r) : (k % 7 == 5) ? r.plus(y.minus(y)) : r.times(y);
+            }
+            return r.plus(y.square());
+        };
+        assertModesAgree("mostly times y", mostlyY, 0.3, 0.999);
         assertModesAgree("mixed chain at a zero", mixed, -0.04, 1.0);
         // the same gradient against central differences, to make sure both are right
         double h = 1e-6, a0 = 0.3, b0 = 0.999;
@@ -223,8 +235,9 @@ class TapeStorageTest {
         Fn2<Real, Real> zeroInf = (a, b) -> {
             Real t = b;
             for (int k = 0; k < 100; k++) t = t.times(1.001);
-            Real s = a.sqrt(), z = s.minus(s);
+            Real s = a.sqrt(), z = s.minus(s), w = z.plus(1);
             Real r = t;
+            for (int k = 0; k < 100; k++) r = r.times(w);
             for (int k = 0; k < 100; k++) r = r.times(z.plus(1));
             return r;
         };
