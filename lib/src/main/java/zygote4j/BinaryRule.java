@@ -6,6 +6,12 @@ package zygote4j;
  */
 abstract class BinaryRule {
     final String name;
+    /**
+     * The rule's own copy of the elementwise tensor loops, made on first use
+     * ({@link ElementwiseKernels#of}); the copies hold no state, so a race that makes
+     * it twice is harmless.
+     */
+    ElementwiseKernels.Loops loops;
 
     BinaryRule(String name) {
         this.name = name;

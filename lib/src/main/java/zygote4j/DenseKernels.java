@@ -233,12 +233,31 @@ final class DenseKernels {
                 c[c0] = s0; c[c0 + n] = s1; c[c0 + 2 * n] = s2; c[c0 + 3 * n] = s3;
             }
         }
+        // The last rows: four columns at a time, then single entries, each with four
+        // independent sums (one running sum would wait on the previous addition every step).
         for (; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
                 int pa = ao + i, pb = bo + j;
-                for (int p = 0; p < k; p++, pa += m, pb += n) s += a[pa] * b[pb];
-                c[co + i * n + j] = s;
+                for (int p = 0; p < k; p++, pa += m, pb += n) {
+                    double x = a[pa];
+                    s0 += x * b[pb]; s1 += x * b[pb + 1]; s2 += x * b[pb + 2]; s3 += x * b[pb + 3];
+                }
+                int c0 = co + i * n + j;
+                c[c0] = s0; c[c0 + 1] = s1; c[c0 + 2] = s2; c[c0 + 3] = s3;
+            }
+            for (; j < n; j++) {
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int pa = ao + i, pb = bo + j, p = 0;
+                for (; p + 3 < k; p += 4, pa += 4 * m, pb += 4 * n) {
+                    s0 += a[pa] * b[pb];
+                    s1 += a[pa + m] * b[pb + n];
+                    s2 += a[pa + 2 * m] * b[pb + 2 * n];
+                    s3 += a[pa + 3 * m] * b[pb + 3 * n];
+                }
+                for (; p < k; p++, pa += m, pb += n) s0 += a[pa] * b[pb];
+                c[co + i * n + j] = (s0 + s1) + (s2 + s3);
             }
         }
     }

@@ -113,8 +113,17 @@ final class ElementwiseKernels {
     }
 
     /** The loops to use for rule {@code r}: its own copy. */
-    static Loops of(Object r) {
-        return COPIES.get(r.getClass());
+    static Loops of(UnaryRule r) {
+        Loops l = r.loops;
+        if (l == null) r.loops = l = COPIES.get(r.getClass());
+        return l;
+    }
+
+    /** The loops to use for rule {@code r}: its own copy. */
+    static Loops of(BinaryRule r) {
+        Loops l = r.loops;
+        if (l == null) r.loops = l = COPIES.get(r.getClass());
+        return l;
     }
 
     // ---------------------------------------------------------------- entry points

@@ -91,16 +91,32 @@ final class ElementwiseRules {
 
     static final class Binary extends Primitive {
         private final BinaryRule r;
+        /**
+         * The plan of the last operands' shapes: one primitive serves one operation, whose
+         * rules see operands of the shapes it was evaluated on, so the plan is made once.
+         */
+        private BroadcastPlan plan;
+        private int[] planA, planB;
 
         Binary(BinaryRule r) {
             super(r.name);
             this.r = r;
         }
 
+        private BroadcastPlan plan(int[] a, int[] b) {
+            BroadcastPlan p = plan;
+            if (p != null && planA == a && planB == b) return p;
+            p = BroadcastPlan.of(name(), a, b);
+            plan = p;
+            planA = a;
+            planB = b;
+            return p;
+        }
+
         @Override
         protected Object evaluate(Object[] in) {
             Tensor a = (Tensor) in[0], b = (Tensor) in[1];
-            BroadcastPlan p = BroadcastPlan.of(name(), a.shape, b.shape);
+            BroadcastPlan p = plan(a.shape, b.shape);
             double[] o = new double[p.count];
             ElementwiseKernels.zip(r, p, a.data, b.data, o);
             return Tensor.plain(p.shape, o);
@@ -131,7 +147,7 @@ final class ElementwiseRules {
                 anyA |= tk[0] != null;
                 anyB |= tk[1] != null;
             }
-            BroadcastPlan p = BroadcastPlan.of(name(), a.shape, b.shape);
+            BroadcastPlan p = plan(a.shape, b.shape);
             double[] da = anyA ? new double[p.count] : null, db = anyB ? new double[p.count] : null;
             ElementwiseKernels.partials(r, p, a.data, b.data, z.data, da, db);
             Object[] res = new Object[t.length];
@@ -180,7 +196,7 @@ final class ElementwiseRules {
          * output's shape, its cotangent is the output's, shared (arrays are never mutated).
          */
         private Object[] plainVjp(Tensor a, Tensor b, Tensor z, Tensor c, boolean[] needed) {
-            BroadcastPlan p = BroadcastPlan.of(name(), a.shape, b.shape);
+            BroadcastPlan p = plan(a.shape, b.shape);
             boolean passA = passesA() && a.data.length == p.count, passB = passesB() && b.data.length == p.count;
             Object[] g = new Object[2];
             if (needed[0] && passA) g[0] = Tensor.plain(a.shape, c.data);

@@ -9,6 +9,12 @@ package zygote4j;
  */
 abstract class UnaryRule {
     final String name;
+    /**
+     * The rule's own copy of the elementwise tensor loops, made on first use
+     * ({@link ElementwiseKernels#of}); the copies hold no state, so a race that makes
+     * it twice is harmless.
+     */
+    ElementwiseKernels.Loops loops;
 
     UnaryRule(String name) {
         this.name = name;
