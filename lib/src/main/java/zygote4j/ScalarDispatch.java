@@ -24,7 +24,9 @@ final class ScalarDispatch {
         Level l = x.level;
         Tape tape = null;
         if (l != null) {
-            if (!x.reversePrimalPlain() || !(l instanceof Tape t && t.open() && t.labels == null)) return unaryTracked(op, x);
+            if (!x.reversePrimalPlain() || !(l instanceof Tape t && t.open() && t.labels == null)) {
+                return unaryTracked(op, x);
+            }
             tape = t;
         }
         // One allocation site for the plain and the recorded result: the JIT can then

@@ -249,7 +249,10 @@ final class Tape extends Level {
         final double[] g;
         /** Entries reached with a cotangent of exactly zero (allocated on first use). */
         boolean[] zeros;
-        /** Dense cotangents of tensor entries by slot (per chunk, on first use), and whether this pass owns each array. */
+        /**
+         * Dense cotangents of tensor entries by slot (per chunk, on first use), and whether
+         * this pass owns each array (else it is the caller's seed or a rule's result).
+         */
         double[][][] tadj;
         boolean[][] owned;
 

@@ -117,7 +117,8 @@ public final class ScalarPhases {
             }
             case "W6":
                 return new Case(id, () -> pullback((Real x) -> PowLoop.pow(x, PowLoop.N), Real.of(PowLoop.X)),
-                        () -> PowLoop.pow(Real.of(PowLoop.X), PowLoop.N).value(), () -> PowLoop.plain(PowLoop.X, PowLoop.N));
+                        () -> PowLoop.pow(Real.of(PowLoop.X), PowLoop.N).value(),
+                        () -> PowLoop.plain(PowLoop.X, PowLoop.N));
             case "W7": {
                 Path f = adbench.resolve("data").resolve("lstm").resolve("lstm_l2_c1024.txt");
                 if (!Files.isRegularFile(f)) return null;
