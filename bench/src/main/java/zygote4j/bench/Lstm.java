@@ -52,7 +52,7 @@ public final class Lstm extends AdbenchWorkload {
 
     @Override
     public String libStyle() {
-        return "scalar loop on Real (vector version needs slice)";
+        return "scalar loop on Real (the whole-vector version is slower at b = 14)";
     }
 
     @Override
