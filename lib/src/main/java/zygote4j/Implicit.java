@@ -90,6 +90,7 @@ final class Implicit {
             for (int i = 0; i < ids.length; i++) ids[i] = leaves[i].id;
             grads = tape.backward(Values.id(out), seed, ids);
         }
+        tape.release();
         IdentityHashMap<Object, Object> byParam = new IdentityHashMap<>();
         for (int i = 0; i < grads.length; i++) byParam.put(params.get(i), grads[i]);
         return new WithGradient(value, new Grads(grads, byParam));

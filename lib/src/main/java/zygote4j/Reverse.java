@@ -53,7 +53,10 @@ final class Reverse {
         Pullback p = pullback(op, f, args);
         Object v = p.value();
         checkScalar(op, v);
-        return new WithGradient(v, v instanceof Real ? p.back(Real.ONE) : p.back(Tensor.ones(((Tensor) v).shape)));
+        Grads g = v instanceof Real ? p.back(Real.ONE) : p.back(Tensor.ones(((Tensor) v).shape));
+        // Nothing can read this tape again (p does not escape): its chunks serve the next gradient.
+        p.tape().release();
+        return new WithGradient(v, g);
     }
 
     static Grads gradient(String op, FnN f, Object[] args) {

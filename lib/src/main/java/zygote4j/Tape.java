@@ -17,9 +17,10 @@ import java.util.Arrays;
  * small tape stays small): recording never copies a long tape and never allocates an array
  * that G1 would have to treat as "humongous" (its slow path). Inside a chunk an entry's two inputs
  * sit side by side in one {@code int[]} and its two partials in one {@code double[]}.
- * Entries are stored by <em>slot</em>, id + 1: slot 0 stands for "a constant", so that a
- * fresh (zero) array already means "no second input, partial 0", and a chunk whose entries
- * are all scalar needs no kind array at all.
+ * Entries are stored by <em>slot</em>, id + 1: slot 0 stands for "a constant" (an input
+ * slot 0 with partial 0 is "no input"), and a chunk whose entries are all scalar needs no
+ * kind array at all. Chunks come from the thread's {@link ChunkPool} when it has some, so
+ * recording writes every field of an entry rather than trust fresh zeros.
  *
  * <p>The backward pass walks the tape once, newest first, in a loop (never recursion).
  * It runs in one of two modes: with plain {@code double} cotangents when nothing can be
@@ -58,8 +59,32 @@ final class Tape extends Level {
 
     Tape(int depth) {
         super(depth);
+        ChunkPool.Chunk c = ChunkPool.take();
+        if (c != null) {
+            curIns = c.ins();
+            curParts = c.parts();
+            limit = CHUNK;
+        }
         ins[0] = curIns;
         parts[0] = curParts;
+    }
+
+    /**
+     * Gives this tape's full-size chunks to the thread's {@link ChunkPool}. Called once the
+     * tape can never be read again (the backward pass of a {@code gradient} is over); the
+     * tape is then empty, and reading it fails instead of seeing another tape's entries.
+     */
+    void release() {
+        for (int c = 0; c < chunks; c++) {
+            if (ins[c].length == 2 * CHUNK) ChunkPool.give(ins[c], parts[c]);
+        }
+        ins = new int[0][];
+        parts = new double[0][];
+        curIns = null;
+        curParts = null;
+        chunks = 0;
+        pos = limit = 1;
+        base = 0;
     }
 
     @Override
@@ -90,8 +115,9 @@ final class Tape extends Level {
             kinds = Arrays.copyOf(kinds, m);
             exts = Arrays.copyOf(exts, m);
         }
-        ins[chunks] = curIns = new int[2 * CHUNK];
-        parts[chunks] = curParts = new double[2 * CHUNK];
+        ChunkPool.Chunk pooled = ChunkPool.take();
+        ins[chunks] = curIns = pooled != null ? pooled.ins() : new int[2 * CHUNK];
+        parts[chunks] = curParts = pooled != null ? pooled.parts() : new double[2 * CHUNK];
         base = chunks * CHUNK;
         chunks++;
         limit = CHUNK;
@@ -107,6 +133,11 @@ final class Tape extends Level {
         byte[] k = kinds[c];
         if (k == null || o >= k.length) kinds[c] = k = k == null ? new byte[room(o)] : Arrays.copyOf(k, room(o));
         k[o] = kd;
+        // A pooled chunk holds old entries: clear what the caller may not write.
+        curIns[2 * o] = 0;
+        curIns[2 * o + 1] = 0;
+        curParts[2 * o] = 0;
+        curParts[2 * o + 1] = 0;
         if (e != null) {
             Object[] x = exts[c];
             if (x == null || o >= x.length) exts[c] = x = x == null ? new Object[room(o)] : Arrays.copyOf(x, room(o));
@@ -145,9 +176,13 @@ final class Tape extends Level {
     int unary(int x, double d) {
         int o = pos;
         if (o == limit) o = grow();
-        // The second input and partial stay 0 (constant) as the fresh arrays hold them.
-        curIns[2 * o] = x + 1;
-        curParts[2 * o] = d;
+        // The second input is 0, a constant with partial 0 (written: a pooled chunk holds old entries).
+        int[] in = curIns;
+        double[] p = curParts;
+        in[2 * o] = x + 1;
+        in[2 * o + 1] = 0;
+        p[2 * o] = d;
+        p[2 * o + 1] = 0;
         pos = o + 1;
         return base + o - 1;
     }
