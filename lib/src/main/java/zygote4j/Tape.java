@@ -19,7 +19,7 @@ import java.util.Arrays;
  * sit side by side in one {@code int[]} and its two partials in one {@code double[]}.
  * Entries are stored by <em>slot</em>, id + 1: slot 0 stands for "a constant" (an input
  * slot 0 with partial 0 is "no input"), and a chunk whose entries are all scalar needs no
- * kind array at all. Chunks come from the thread's {@link ChunkPool} when it has some, so
+ * kind array at all. Chunks come from the thread's {@link TapeMemory} when it has some, so
  * recording writes every field of an entry rather than trust fresh zeros.
  *
  * <p>The backward pass walks the tape once, newest first, in a loop (never recursion).
@@ -59,7 +59,7 @@ final class Tape extends Level {
 
     Tape(int depth) {
         super(depth);
-        ChunkPool.Chunk c = ChunkPool.take();
+        TapeMemory.Chunk c = TapeMemory.take();
         if (c != null) {
             curIns = c.ins();
             curParts = c.parts();
@@ -70,13 +70,13 @@ final class Tape extends Level {
     }
 
     /**
-     * Gives this tape's full-size chunks to the thread's {@link ChunkPool}. Called once the
+     * Gives this tape's full-size chunks to the thread's {@link TapeMemory}. Called once the
      * tape can never be read again (the backward pass of a {@code gradient} is over); the
      * tape is then empty, and reading it fails instead of seeing another tape's entries.
      */
     void release() {
         for (int c = 0; c < chunks; c++) {
-            if (ins[c].length == 2 * CHUNK) ChunkPool.give(ins[c], parts[c]);
+            if (ins[c].length == 2 * CHUNK) TapeMemory.give(ins[c], parts[c]);
         }
         ins = new int[0][];
         parts = new double[0][];
@@ -115,7 +115,7 @@ final class Tape extends Level {
             kinds = Arrays.copyOf(kinds, m);
             exts = Arrays.copyOf(exts, m);
         }
-        ChunkPool.Chunk pooled = ChunkPool.take();
+        TapeMemory.Chunk pooled = TapeMemory.take();
         ins[chunks] = curIns = pooled != null ? pooled.ins() : new int[2 * CHUNK];
         parts[chunks] = curParts = pooled != null ? pooled.parts() : new double[2 * CHUNK];
         base = chunks * CHUNK;
@@ -292,7 +292,7 @@ final class Tape extends Level {
         boolean[][] owned;
 
         PlainPass(Object seed, int out) {
-            g = new double[size() + 1];
+            g = TapeMemory.takeCotangents(size() + 1);
             if (seed instanceof Tensor t) {
                 setTensor(out, t.data, false);
             } else {
@@ -375,6 +375,7 @@ final class Tape extends Level {
                     if (d != null) out[w] = Tensor.plain(shape, owns(s) ? d : d.clone());
                 }
             }
+            TapeMemory.giveCotangents(g);
             return out;
         }
 

@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tapes reuse the chunks of earlier gradients on the same thread ({@link ChunkPool}): a
+ * Tapes reuse the chunks of earlier gradients on the same thread ({@link TapeMemory}): a
  * reused chunk still holds the entries of the tape before, so every recorded field must be
  * written again. These tests dirty the pool with one program and check another, whose
  * entries of every kind (unary with a constant, reads, leaves, nodes) land on old ones.
  */
-class ChunkPoolTest {
+class TapeMemoryTest {
     /** Far more entries than one chunk holds, so that several chunks go round. */
     private static final int STEPS = 3 * Tape.CHUNK;
 
@@ -47,13 +47,13 @@ class ChunkPoolTest {
     void aReusedChunkGivesTheSameGradientAsAFreshOne() throws Exception {
         double[] v = {0.3, -1.2, 2.5};
         // On a fresh thread the pool is empty: every chunk is new.
-        double[] fresh = onNewThread(() -> gradient(ChunkPoolTest::mixed, Tensor.of(v)).tensor(0).toDoubleArray());
+        double[] fresh = onNewThread(() -> gradient(TapeMemoryTest::mixed, Tensor.of(v)).tensor(0).toDoubleArray());
         // Here the pool is first filled with chunks full of another program's entries.
         double[] reused = onNewThread(() -> {
-            gradient(ChunkPoolTest::chain, 1.0);
-            assertNotNull(ChunkPool.take(), "the chain's chunks went to the pool");
-            gradient(ChunkPoolTest::chain, 1.0);
-            return gradient(ChunkPoolTest::mixed, Tensor.of(v)).tensor(0).toDoubleArray();
+            gradient(TapeMemoryTest::chain, 1.0);
+            assertNotNull(TapeMemory.take(), "the chain's chunks went to the pool");
+            gradient(TapeMemoryTest::chain, 1.0);
+            return gradient(TapeMemoryTest::mixed, Tensor.of(v)).tensor(0).toDoubleArray();
         });
         assertArrayEquals(fresh, reused, "bit for bit");
         double[] want = expectedMixed(v);
@@ -64,11 +64,11 @@ class ChunkPoolTest {
     void aPullbackKeepsItsTapeWhileGradientsReuseChunks() throws Exception {
         double[] v = {0.3, -1.2, 2.5};
         onNewThread(() -> {
-            Pullback p = pullback(ChunkPoolTest::mixed, Tensor.of(v));
+            Pullback p = pullback(TapeMemoryTest::mixed, Tensor.of(v));
             double[] first = p.back(1).tensor(0).toDoubleArray();
             // Gradients in between give their chunks back and take them again; the
             // pullback's own tape must stay intact.
-            for (int i = 0; i < 3; i++) gradient(ChunkPoolTest::chain, 1.0);
+            for (int i = 0; i < 3; i++) gradient(TapeMemoryTest::chain, 1.0);
             assertArrayEquals(first, p.back(1).tensor(0).toDoubleArray());
             return null;
         });
@@ -93,10 +93,41 @@ class ChunkPoolTest {
     void secondOrderThroughReusedChunks() throws Exception {
         // d/dx of the gradient of x^4 (via products) = 12 x^2, with the pool already dirty.
         double h = onNewThread(() -> {
-            gradient(ChunkPoolTest::chain, 1.0);
+            gradient(TapeMemoryTest::chain, 1.0);
             return gradient(x -> gradient(y -> y.times(y).times(y).times(y), x).real(0), 1.5).real(0).value();
         });
         assertEquals(12 * 1.5 * 1.5, h, 1e-12);
+    }
+
+    @Test
+    void aBackwardPassInsideABackwardPassGetsItsOwnCotangents() throws Exception {
+        // checkpointed records its segment again during the outer backward pass and runs a
+        // backward pass of its own there: both must not share the reused cotangent array.
+        double x0 = 0.7;
+        double g = onNewThread(() -> {
+            gradient(PowChain::powChain, 1.0);
+            return gradient((Real x) -> {
+                Real y = x.times(1e-6).plus(1);
+                Real z = checkpointed((Real t) -> PowChain.powChain(t), y);
+                return z.times(x);
+            }, x0).real(0).value();
+        });
+        // f = y^N x with y = 1 + 1e-6 x: f' = N y^(N-1) 1e-6 x + y^N
+        int n = PowChain.N;
+        double s = 1 + 1e-6 * x0;
+        double want = n * Math.pow(s, n - 1) * 1e-6 * x0 + Math.pow(s, n);
+        assertEquals(want, g, 1e-9 * Math.abs(want));
+    }
+
+    /** r = t^N by N products: a tape of N entries. */
+    static final class PowChain {
+        static final int N = 2 * Tape.CHUNK + 17;
+
+        static Real powChain(Real t) {
+            Real r = Real.ONE;
+            for (int i = 0; i < N; i++) r = r.times(t);
+            return r;
+        }
     }
 
     interface Body<T> {
