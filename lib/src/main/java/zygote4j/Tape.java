@@ -593,9 +593,14 @@ final class Tape extends Level {
                     double[] acc = tensor(t);
                     if (acc == null) {
                         setTensor(t, d, false);
-                    } else {
-                        acc = writableTensor(t);
+                    } else if (owns(t)) {
                         for (int q = 0; q < acc.length; q++) acc[q] += d[q];
+                    } else {
+                        // Not ours to write: the sum goes to a new array in one pass,
+                        // rather than a copy and then an addition.
+                        double[] sum = new double[acc.length];
+                        for (int q = 0; q < sum.length; q++) sum[q] = acc[q] + d[q];
+                        setTensor(t, sum, true);
                     }
                 }
             }
