@@ -6,6 +6,8 @@ module zygote4j {
     requires ejml.ddense;
     requires ejml.core;
     requires org.objectweb.asm;
+    // Optional: the SIMD matrix product when the JVM runs with --add-modules jdk.incubator.vector.
+    requires static jdk.incubator.vector;
 
     exports zygote4j;
 }

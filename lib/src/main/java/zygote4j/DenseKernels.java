@@ -16,7 +16,9 @@ import org.ejml.dense.row.linsol.lu.LinearSolverLu_DDRM;
  * at about 13 (and at about 10 with separate multiplies and adds). The kernel computes
  * C = A Bᵀ with both operands read along rows, so the four transpose variants differ
  * only in which operand is first copied into transposed form (O(n²) work for an
- * O(n³) product).
+ * O(n³) product). With the JDK's vector module present, {@link VectorProduct} (SIMD,
+ * about three times faster again) replaces it; {@link KernelSettings} chooses, and
+ * {@link ParallelProduct} splits large products over threads.
  */
 final class DenseKernels {
     private DenseKernels() {
@@ -48,37 +50,96 @@ final class DenseKernels {
     /**
      * {@code op(A) op(B)} for a batch of matrix pairs stored one after the other, where
      * op(X) is X or Xᵀ. op(A) is m x k, op(B) is k x n; A is stored as m x k (or k x m
-     * when transposed), B as k x n (or n x k).
+     * when transposed), B as k x n (or n x k). The kernel and the number of threads
+     * come from {@link KernelSettings}.
      */
     static double[] mult(int batch, double[] a, boolean ta, double[] b, boolean tb, int m, int k, int n) {
+        if (m == 0 || n == 0 || k == 0 || vectorShaped(m, n, ta, tb)) {
+            return mult(batch, a, ta, b, tb, m, k, n, null, 1);
+        }
+        // The thread setting is read only for products big enough to be split.
+        long work = (long) batch * m * k * n;
+        int threads = work >= 2 * ParallelProduct.MIN_WORK_PER_THREAD ? KernelSettings.threads() : 1;
+        return mult(batch, a, ta, b, tb, m, k, n, KernelSettings.product(m, k, n), threads);
+    }
+
+    /** {@link #mult} with the kernel and the number of threads given (the kernel is unused for vector shapes). */
+    static double[] mult(int batch, double[] a, boolean ta, double[] b, boolean tb, int m, int k, int n,
+            ProductKernel kernel, int threads) {
         double[] c = new double[batch * m * n];
         if (m == 0 || n == 0 || k == 0) return c;
-        int sa = m * k, sb = k * n, sc = m * n;
-        for (int q = 0; q < batch; q++) {
-            if (m == 1 && !tb) {
-                // A row vector times B: rows of B scaled and added, instead of transposing all of B.
-                axpyRows(a, q * sa, b, q * sb, c, q * sc, k, n);
-                continue;
-            }
-            if (n == 1 && ta) {
+        if (vectorShaped(m, n, ta, tb)) {
+            int sa = m * k, sb = k * n, sc = m * n;
+            for (int q = 0; q < batch; q++) {
+                // A row vector times B: rows of B scaled and added, instead of transposing all of B;
                 // Aᵀ times a column vector: the same with the roles of A and B swapped.
-                axpyRows(b, q * sb, a, q * sa, c, q * sc, k, m);
-                continue;
+                if (m == 1 && !tb) axpyRows(a, q * sa, b, q * sb, c, q * sc, k, n);
+                else axpyRows(b, q * sb, a, q * sa, c, q * sc, k, m);
             }
-            if (ta && !tb && Math.min(m, n) <= 16) {
+            return c;
+        }
+        ParallelProduct.run(kernel, new MatrixProduct(batch, a, ta, b, tb, m, k, n, c), threads);
+        return c;
+    }
+
+    /** Products of a vector and a matrix that {@link #axpyRows} computes, reading both along rows. */
+    private static boolean vectorShaped(int m, int n, boolean ta, boolean tb) {
+        return (m == 1 && !tb) || (n == 1 && ta);
+    }
+
+    /**
+     * The pure-Java product: {@link #multAtB} for a thin Aᵀ B, else {@link #multABt} after
+     * copying whichever operand needs it into transposed form (once per matrix and thread).
+     */
+    static final class JavaProduct implements ProductKernel {
+        private final boolean fma;
+
+        JavaProduct(boolean fma) {
+            this.fma = fma;
+        }
+
+        @Override
+        public String name() {
+            return "java";
+        }
+
+        @Override
+        public int rowBlock() {
+            return 4;
+        }
+
+        @Override
+        public boolean suits(int m, int k, int n) {
+            return true;
+        }
+
+        @Override
+        public Rows rows(MatrixProduct p) {
+            int m = p.m(), k = p.k(), n = p.n();
+            if (p.ta() && !p.tb() && Math.min(m, n) <= 16) {
                 // Aᵀ B with a thin result (the weight gradient of a narrow layer): both operands
                 // are read along their rows as they are, where transposing them first would cost
                 // about as much as the product.
-                multAtB(a, q * sa, b, q * sb, c, q * sc, m, k, n);
-                continue;
+                return (q, i0, i1) -> multAtB(p.a(), p.aOffset(q), p.b(), p.bOffset(q), p.c(), p.cOffset(q), m, k, n,
+                        i0, i1);
             }
-            // The kernel wants A as m x k and B as n x k (Bᵀ), both row-major.
-            double[] ar = ta ? transpose(a, q * sa, k, m) : a;
-            double[] bt = tb ? b : transpose(b, q * sb, k, n);
-            int ao = ta ? 0 : q * sa, bo = tb ? q * sb : 0;
-            multABt(ar, ao, bt, bo, c, q * sc, m, k, n);
+            return new Rows() {
+                private int copied = -1;
+                private double[] ar, bt;
+
+                @Override
+                public void compute(int q, int i0, int i1) {
+                    // The kernel wants A as m x k and B as n x k (Bᵀ), both row-major.
+                    if (q != copied) {
+                        ar = p.ta() ? transpose(p.a(), p.aOffset(q), k, m) : p.a();
+                        bt = p.tb() ? p.b() : transpose(p.b(), p.bOffset(q), k, n);
+                        copied = q;
+                    }
+                    int ao = p.ta() ? 0 : p.aOffset(q), bo = p.tb() ? p.bOffset(q) : 0;
+                    multABt(ar, ao, bt, bo, p.c(), p.cOffset(q), m, k, n, i0, i1, fma);
+                }
+            };
         }
-        return c;
     }
 
     /** c (n) = Σ_p x[p] · row p of M (k x n): a vector times a matrix, by vectorisable row updates. */
@@ -114,21 +175,23 @@ final class DenseKernels {
 
     /**
      * C = A Bᵀ with A (m x k) at {@code ao}, B (n x k) at {@code bo}, C (m x n) at
-     * {@code co}. Columns of C go in panels whose rows of B stay in the L2 cache while
-     * every row of A passes over them.
+     * {@code co}, with fused multiply-adds or not. Columns of C go in panels whose rows
+     * of B stay in the L2 cache while every row of A passes over them.
      */
-    static void multABt(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
-        multABt(a, ao, b, bo, c, co, m, k, n, FAST_FMA);
+    static void multABt(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n, boolean fma) {
+        multABt(a, ao, b, bo, c, co, m, k, n, 0, m, fma);
     }
 
-    static void multABt(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n, boolean fma) {
+    /** {@link #multABt} for rows {@code i0} to {@code i1} (exclusive) of C only. */
+    static void multABt(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n, int i0, int i1,
+            boolean fma) {
         int panel = Math.max(4, (32 * 1024 / Math.max(1, k)) & ~3);
         for (int j0 = 0; j0 < n; j0 += panel) {
             int j1 = Math.min(n, j0 + panel);
             if (fma) {
-                panelFma(a, ao, b, bo, c, co, m, k, n, j0, j1);
+                panelFma(a, ao, b, bo, c, co, k, n, i0, i1, j0, j1);
             } else {
-                panelPlain(a, ao, b, bo, c, co, m, k, n, j0, j1);
+                panelPlain(a, ao, b, bo, c, co, k, n, i0, i1, j0, j1);
             }
         }
     }
@@ -138,10 +201,10 @@ final class DenseKernels {
      * over k loads 8 numbers for 16 multiply-adds. Remainders of rows and columns use the
      * same idea at 4x1 and 1x4.
      */
-    private static void panelFma(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n,
-            int j0, int j1) {
-        int i = 0;
-        for (; i + 3 < m; i += 4) {
+    private static void panelFma(double[] a, int ao, double[] b, int bo, double[] c, int co, int k, int n,
+            int i0, int i1, int j0, int j1) {
+        int i = i0;
+        for (; i + 3 < i1; i += 4) {
             int a0 = ao + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
             int c0 = co + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
             int j = j0;
@@ -173,7 +236,7 @@ final class DenseKernels {
                 c[c0 + j] = s0; c[c1 + j] = s1; c[c2 + j] = s2; c[c3 + j] = s3;
             }
         }
-        for (; i < m; i++) {
+        for (; i < i1; i++) {
             int a0 = ao + i * k, c0 = co + i * n;
             int j = j0;
             for (; j + 3 < j1; j += 4) {
@@ -196,13 +259,15 @@ final class DenseKernels {
     }
 
     /**
-     * C = Aᵀ B with A (k x m) at {@code ao}, B (k x n) at {@code bo}, C (m x n) at
-     * {@code co}: the same 4x4 blocks as {@link #panelFma}, each step of the sum reading
-     * four adjacent elements of a row of A and of a row of B.
+     * Rows {@code i0} to {@code i1} (exclusive) of C = Aᵀ B with A (k x m) at {@code ao},
+     * B (k x n) at {@code bo}, C (m x n) at {@code co}: the same 4x4 blocks as
+     * {@link #panelFma}, each step of the sum reading four adjacent elements of a row of A
+     * and of a row of B.
      */
-    static void multAtB(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
-        int i = 0;
-        for (; i + 3 < m; i += 4) {
+    static void multAtB(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n, int i0,
+            int i1) {
+        int i = i0;
+        for (; i + 3 < i1; i += 4) {
             int j = 0;
             for (; j + 3 < n; j += 4) {
                 double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
@@ -235,7 +300,7 @@ final class DenseKernels {
         }
         // The last rows: four columns at a time, then single entries, each with four
         // independent sums (one running sum would wait on the previous addition every step).
-        for (; i < m; i++) {
+        for (; i < i1; i++) {
             int j = 0;
             for (; j + 3 < n; j += 4) {
                 double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
@@ -263,10 +328,10 @@ final class DenseKernels {
     }
 
     /** {@link #panelFma} with a multiply and an add, for machines without hardware fma. */
-    private static void panelPlain(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n,
-            int j0, int j1) {
-        int i = 0;
-        for (; i + 3 < m; i += 4) {
+    private static void panelPlain(double[] a, int ao, double[] b, int bo, double[] c, int co, int k, int n,
+            int i0, int i1, int j0, int j1) {
+        int i = i0;
+        for (; i + 3 < i1; i += 4) {
             int a0 = ao + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
             int c0 = co + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
             int j = j0;
@@ -297,7 +362,7 @@ final class DenseKernels {
                 c[c0 + j] = s0; c[c1 + j] = s1; c[c2 + j] = s2; c[c3 + j] = s3;
             }
         }
-        for (; i < m; i++) {
+        for (; i < i1; i++) {
             int a0 = ao + i * k, c0 = co + i * n;
             int j = j0;
             for (; j + 3 < j1; j += 4) {

@@ -20,6 +20,7 @@ import java.util.List;
  * ./zygote4j bench W1 W6 --threads 1
  * ./zygote4j bench compare bench/results/latest.jsonl bench/results/pytorch.jsonl
  * ./zygote4j bench phases W1 W6 W7
+ * ./zygote4j bench matmul 256x784x256 --threads 1,2
  * }</pre>
  */
 public final class BenchMain {
@@ -40,6 +41,10 @@ public final class BenchMain {
         }
         if (args.length > 0 && args[0].equals("phases")) {
             ScalarPhases.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("matmul")) {
+            MatmulBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Options o;
@@ -75,6 +80,13 @@ public final class BenchMain {
         run(o, selected, System.err, System.out);
     }
 
+    /** Which matrix product kernel the library will take: the setting, and whether the vector module is loaded. */
+    static String kernelSetting() {
+        boolean vector = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        return "-Dzygote4j.kernels=" + System.getProperty("zygote4j.kernels", "auto")
+                + (vector ? " (vector module loaded)" : " (no vector module: the pure-Java kernel)");
+    }
+
     /** The 1-minute load average (from /proc/loadavg on Linux), or "n/a". */
     static String loadAverage() {
         try {
@@ -91,8 +103,8 @@ public final class BenchMain {
         progress.println("zygote4j bench: " + selected.size() + " workload(s), threads " + o.threads + ", budget "
                 + o.budget + " s each, Java " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage()
-                + (o.fork ? ", one JVM per workload" : ", one JVM") + " (other processes share the cores: compare "
-                + "figures taken at a similar load)");
+                + (o.fork ? ", one JVM per workload and thread setting" : ", one JVM") + ", " + kernelSetting()
+                + " (other processes share the cores: compare figures taken at a similar load)");
         List<Row> rows = new ArrayList<>();
         int i = 0;
         for (Workload w : selected) {
@@ -121,6 +133,9 @@ public final class BenchMain {
             return rows;
         }
         for (int t : o.threads) {
+            // The library reads the setting at each large matrix product, so one JVM can run
+            // both settings (--no-fork); a forked JVM was started with it already.
+            System.setProperty(THREADS_PROPERTY, Integer.toString(t));
             Row r = Runner.run(w, t, o.budget, progress);
             rows.add(r);
             progress.printf("[%d/%d] %s %s (%s) threads=%d: plain %s, lib %s, grad %s, grad/plain %s, value %s, checksum %s%n",
@@ -133,21 +148,45 @@ public final class BenchMain {
     }
 
     /**
-     * Measures one workload in a fresh JVM with this JVM's flags and class path (like JMH's
-     * forks), and reads its rows back.
+     * Measures one workload in fresh JVMs with this JVM's flags and class path (like JMH's
+     * forks), one per thread setting, and reads their rows back.
      */
     static List<Row> runForked(Options o, Workload w, int i, int n, PrintStream progress)
             throws IOException, InterruptedException {
+        List<Row> rows = new ArrayList<>();
+        for (int s = 0; s < o.threads.size(); s++) {
+            rows.addAll(runForked(o, w, i, n, o.threads.get(s), o.threadSpecs.get(s), progress));
+        }
+        return rows;
+    }
+
+    /** The library's setting of threads per matrix product, which each forked JVM gets as -D. */
+    static final String THREADS_PROPERTY = "zygote4j.threads";
+
+    /** The JVM flags of a child that runs with {@code threads}: this JVM's, with the vector module and the setting. */
+    static List<String> childJvmFlags(List<String> mine, int threads) {
+        List<String> flags = new ArrayList<>();
+        for (String f : mine) if (!f.startsWith("-D" + THREADS_PROPERTY + "=")) flags.add(f);
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && flags.stream().noneMatch(f -> f.contains("jdk.incubator.vector"))) {
+            flags.add("--add-modules=jdk.incubator.vector");
+        }
+        flags.add("-D" + THREADS_PROPERTY + "=" + threads);
+        return flags;
+    }
+
+    private static List<Row> runForked(Options o, Workload w, int i, int n, int threads, String spec,
+            PrintStream progress) throws IOException, InterruptedException {
         Path tmp = Files.createTempFile("zygote4j-bench-" + w.id() + "-", ".jsonl");
         try {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            cmd.addAll(childJvmFlags(ManagementFactory.getRuntimeMXBean().getInputArguments(), threads));
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(BenchMain.class.getName());
             cmd.addAll(List.of("--no-fork", "--index", i + "/" + n, "--budget", Double.toString(o.budget),
-                    "--adbench", o.adbench.toString(), "--out", tmp.toString(), "--threads", o.threadsArg, w.id()));
+                    "--adbench", o.adbench.toString(), "--out", tmp.toString(), "--threads", spec, w.id()));
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             int code = p.waitFor();

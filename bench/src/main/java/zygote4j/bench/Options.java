@@ -19,7 +19,8 @@ public final class Options {
             "(both: hand) (default: all).",
             "Options:",
             "  --threads LIST   1, all, or 1,all (default): the library limited to one thread, then allowed",
-            "                   all cores. Zygote4j is single-threaded today, so both run the same code.",
+            "                   all cores: each setting runs with -Dzygote4j.threads=N, the threads one large",
+            "                   matrix product may use (the rest of Zygote4j runs on the calling thread).",
             "  --budget SEC     time budget per workload and thread setting (default 3); at least",
             "                   " + Timer.MIN_REPS + " timed repetitions are always taken",
             "  --out FILE       JSON lines output (default bench/results/latest.jsonl)",
@@ -32,6 +33,8 @@ public final class Options {
 
     final List<String> workloads = new ArrayList<>();
     final List<Integer> threads = new ArrayList<>();
+    /** The --threads entries as written ("1" or "all"), one per entry of {@link #threads}. */
+    final List<String> threadSpecs = new ArrayList<>();
     double budget = 3;
     Path out = Path.of("bench", "results", "latest.jsonl");
     Path adbench;
@@ -39,8 +42,6 @@ public final class Options {
     boolean fork = true;
     /** Set in a forked child: its workload's position in the parent's run, "i/n". */
     String index;
-    /** The --threads text, passed on to forked children. */
-    String threadsArg = "1,all";
     boolean help;
 
     private Options() {
@@ -77,12 +78,12 @@ public final class Options {
                     o.workloads.add(a);
             }
         }
-        o.threadsArg = threads;
         for (String t : threads.split(",")) {
             t = t.trim();
             if (t.equals("all")) o.threads.add(cores);
             else if (t.equals("1")) o.threads.add(1);
             else throw new IllegalArgumentException("bench: --threads takes 1, all or 1,all, not '" + threads + "'");
+            o.threadSpecs.add(t);
         }
         if (!(o.budget > 0)) throw new IllegalArgumentException("bench: --budget must be a positive number of seconds");
         return o;

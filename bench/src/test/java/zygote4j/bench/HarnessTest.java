@@ -73,6 +73,18 @@ class HarnessTest {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--out"));
         assertEquals(true, d.fork);
         assertEquals(false, Options.parse("--no-fork").fork);
+        assertEquals(List.of("1", "all"), d.threadSpecs);
+    }
+
+    @Test
+    void eachForkedJvmGetsItsThreadSettingAndTheVectorModule() {
+        // The bench's own tests run with the vector module, as ./zygote4j bench does.
+        List<String> flags = BenchMain.childJvmFlags(List.of("-Xss8m", "-Dzygote4j.threads=1", "-Dzygote4j.kernels=java"),
+                2);
+        assertEquals(List.of("-Xss8m", "-Dzygote4j.kernels=java", "--add-modules=jdk.incubator.vector",
+                "-Dzygote4j.threads=2"), flags);
+        flags = BenchMain.childJvmFlags(List.of("--add-modules=jdk.incubator.vector", "-Xmx6g"), 1);
+        assertEquals(List.of("--add-modules=jdk.incubator.vector", "-Xmx6g", "-Dzygote4j.threads=1"), flags);
     }
 
     @Test
