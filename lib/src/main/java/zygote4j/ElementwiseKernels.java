@@ -31,10 +31,10 @@ final class ElementwiseKernels {
     /** The loops; {@link ElementwiseLoops} is the one implementation, copied per rule. */
     interface Loops {
         /** {@code o[i] = f(x[i])}. */
-        void map(UnaryRule r, double[] x, double[] o);
+        void map(UnaryRule r, double[] x, double[] o, int from, int to);
 
         /** {@code g[i] = c[i] f'(x[i])} given {@code y = f(x)}. */
-        void deriv(UnaryRule r, double[] x, double[] y, double[] c, double[] g);
+        void deriv(UnaryRule r, double[] x, double[] y, double[] c, double[] g, int from, int to);
 
         void zipVV(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] o);
 
@@ -43,7 +43,7 @@ final class ElementwiseKernels {
         void zipSV(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] o);
 
         /** Both cotangents for operands of the output's shape: {@code ga = c df/da}, {@code gb = c df/db}. */
-        void gradBoth(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] ga, double[] gb);
+        void gradBoth(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] ga, double[] gb, int from, int to);
 
         void gradAVV(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] c, double[] ga);
 
@@ -58,24 +58,24 @@ final class ElementwiseKernels {
         void gradBVS(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] c, double[] gb);
 
         /** {@code o[i] = f(a[i], b[i])}, equal lengths. */
-        void zipSame(BinaryRule r, double[] a, double[] b, double[] o);
+        void zipSame(BinaryRule r, double[] a, double[] b, double[] o, int from, int to);
 
-        void zipScalarB(BinaryRule r, double[] a, double s, double[] o);
+        void zipScalarB(BinaryRule r, double[] a, double s, double[] o, int from, int to);
 
-        void zipScalarA(BinaryRule r, double s, double[] b, double[] o);
+        void zipScalarA(BinaryRule r, double s, double[] b, double[] o, int from, int to);
 
         /** {@code ga[i] = c[i] df/da} at equal shapes. */
-        void gradASame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] ga);
+        void gradASame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] ga, int from, int to);
 
-        void gradBSame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] gb);
+        void gradBSame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] gb, int from, int to);
 
         /** {@code ga[i] = c[i] df/da(a[i], s)} for a single-element b. */
-        void gradAScalarB(BinaryRule r, double[] a, double s, double[] z, double[] c, double[] ga);
+        void gradAScalarB(BinaryRule r, double[] a, double s, double[] z, double[] c, double[] ga, int from, int to);
 
-        void gradBScalarA(BinaryRule r, double s, double[] b, double[] z, double[] c, double[] gb);
+        void gradBScalarA(BinaryRule r, double s, double[] b, double[] z, double[] c, double[] gb, int from, int to);
 
         /** {@code d[i] = f'(x[i])} given {@code y = f(x)}. */
-        void derivative(UnaryRule r, double[] x, double[] y, double[] d);
+        void derivative(UnaryRule r, double[] x, double[] y, double[] d, int from, int to);
 
         /** {@code da[o] = df/da} at every output element (null to skip), and {@code db} likewise. */
         void partials(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] da, double[] db);
@@ -130,17 +130,26 @@ final class ElementwiseKernels {
 
     /** {@code o[i] = f(x[i])}. */
     static void map(UnaryRule r, double[] x, double[] o) {
-        of(r).map(r, x, o);
+        Loops l = of(r);
+        int n = o.length, t = threadsFor(n);
+        if (t == 1) l.map(r, x, o, 0, n);
+        else split(t, n, (from, to) -> l.map(r, x, o, from, to));
     }
 
     /** {@code g[i] = c[i] f'(x[i])} given {@code y = f(x)}. */
     static void deriv(UnaryRule r, double[] x, double[] y, double[] c, double[] g) {
-        of(r).deriv(r, x, y, c, g);
+        Loops l = of(r);
+        int n = g.length, t = threadsFor(n);
+        if (t == 1) l.deriv(r, x, y, c, g, 0, n);
+        else split(t, n, (from, to) -> l.deriv(r, x, y, c, g, from, to));
     }
 
     /** {@code d[i] = f'(x[i])} given {@code y = f(x)}. */
     static void derivative(UnaryRule r, double[] x, double[] y, double[] d) {
-        of(r).derivative(r, x, y, d);
+        Loops l = of(r);
+        int n = d.length, t = threadsFor(n);
+        if (t == 1) l.derivative(r, x, y, d, 0, n);
+        else split(t, n, (from, to) -> l.derivative(r, x, y, d, from, to));
     }
 
     /** {@code df/da} and {@code df/db} at every output element; either array may be null (not wanted). */
@@ -187,25 +196,45 @@ final class ElementwiseKernels {
     /** {@code o = f(a, b)} over the runs of {@code p}. */
     static void zip(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] o) {
         Loops l = of(r);
-        if (p.blocks() == 1 && p.aVaries && p.bVaries) l.zipSame(r, a, b, o);
-        else if (p.blocks() == 1 && p.aVaries) l.zipScalarB(r, a, b[p.bOff[0]], o);
-        else if (p.blocks() == 1) l.zipScalarA(r, a[p.aOff[0]], b, o);
-        else if (p.aVaries && p.bVaries) l.zipVV(r, p, a, b, o);
+        if (p.blocks() == 1) {
+            int n = o.length, t = threadsFor(n);
+            if (p.aVaries && p.bVaries) {
+                if (t == 1) l.zipSame(r, a, b, o, 0, n);
+                else split(t, n, (from, to) -> l.zipSame(r, a, b, o, from, to));
+            } else if (p.aVaries) {
+                double s = b[p.bOff[0]];
+                if (t == 1) l.zipScalarB(r, a, s, o, 0, n);
+                else split(t, n, (from, to) -> l.zipScalarB(r, a, s, o, from, to));
+            } else {
+                double s = a[p.aOff[0]];
+                if (t == 1) l.zipScalarA(r, s, b, o, 0, n);
+                else split(t, n, (from, to) -> l.zipScalarA(r, s, b, o, from, to));
+            }
+        } else if (p.aVaries && p.bVaries) l.zipVV(r, p, a, b, o);
         else if (p.aVaries) l.zipVS(r, p, a, b, o);
         else l.zipSV(r, p, a, b, o);
     }
 
     /** {@code ga = c df/da} and {@code gb = c df/db} for operands shaped like the output. */
     static void gradBoth(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] ga, double[] gb) {
-        of(r).gradBoth(r, a, b, z, c, ga, gb);
+        Loops l = of(r);
+        int n = c.length, t = threadsFor(n);
+        if (t == 1) l.gradBoth(r, a, b, z, c, ga, gb, 0, n);
+        else split(t, n, (from, to) -> l.gradBoth(r, a, b, z, c, ga, gb, from, to));
     }
 
     /** {@code ga += c df/da} over the runs of {@code p} (a broadcast a sums its runs; ga starts as zeros). */
     static void gradA(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] c, double[] ga) {
         Loops l = of(r);
-        if (p.blocks() == 1 && p.aVaries && p.bVaries) l.gradASame(r, a, b, z, c, ga);
-        else if (p.blocks() == 1 && p.aVaries) l.gradAScalarB(r, a, b[p.bOff[0]], z, c, ga);
-        else if (p.aVaries && p.bVaries) l.gradAVV(r, p, a, b, z, c, ga);
+        int n = c.length, t = threadsFor(n);
+        if (p.blocks() == 1 && p.aVaries && p.bVaries) {
+            if (t == 1) l.gradASame(r, a, b, z, c, ga, 0, n);
+            else split(t, n, (from, to) -> l.gradASame(r, a, b, z, c, ga, from, to));
+        } else if (p.blocks() == 1 && p.aVaries) {
+            double s = b[p.bOff[0]];
+            if (t == 1) l.gradAScalarB(r, a, s, z, c, ga, 0, n);
+            else split(t, n, (from, to) -> l.gradAScalarB(r, a, s, z, c, ga, from, to));
+        } else if (p.aVaries && p.bVaries) l.gradAVV(r, p, a, b, z, c, ga);
         else if (p.aVaries) l.gradAVS(r, p, a, b, z, c, ga);
         else l.gradASV(r, p, a, b, z, c, ga);
     }
@@ -213,10 +242,47 @@ final class ElementwiseKernels {
     /** {@code gb += c df/db} over the runs of {@code p} (a broadcast b sums its runs; gb starts as zeros). */
     static void gradB(BinaryRule r, BroadcastPlan p, double[] a, double[] b, double[] z, double[] c, double[] gb) {
         Loops l = of(r);
-        if (p.blocks() == 1 && p.aVaries && p.bVaries) l.gradBSame(r, a, b, z, c, gb);
-        else if (p.blocks() == 1 && p.bVaries) l.gradBScalarA(r, a[p.aOff[0]], b, z, c, gb);
-        else if (p.aVaries && p.bVaries) l.gradBVV(r, p, a, b, z, c, gb);
+        int n = c.length, t = threadsFor(n);
+        if (p.blocks() == 1 && p.aVaries && p.bVaries) {
+            if (t == 1) l.gradBSame(r, a, b, z, c, gb, 0, n);
+            else split(t, n, (from, to) -> l.gradBSame(r, a, b, z, c, gb, from, to));
+        } else if (p.blocks() == 1 && p.bVaries) {
+            double s = a[p.aOff[0]];
+            if (t == 1) l.gradBScalarA(r, s, b, z, c, gb, 0, n);
+            else split(t, n, (from, to) -> l.gradBScalarA(r, s, b, z, c, gb, from, to));
+        } else if (p.aVaries && p.bVaries) l.gradBVV(r, p, a, b, z, c, gb);
         else if (p.bVaries) l.gradBSV(r, p, a, b, z, c, gb);
         else l.gradBVS(r, p, a, b, z, c, gb);
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    /**
+     * The fewest elements worth a thread of their own: 2^15, tens of microseconds of an
+     * elementwise loop, against about 10 µs to hand work to a pool thread and wait for it.
+     */
+    static final int MIN_ELEMENTS_PER_THREAD = 1 << 15;
+
+    /** How many threads a loop over {@code n} elements uses ({@code -Dzygote4j.threads}, at most). */
+    static int threadsFor(int n) {
+        return n < 2 * MIN_ELEMENTS_PER_THREAD ? 1 : Math.min(KernelSettings.threads(), n / MIN_ELEMENTS_PER_THREAD);
+    }
+
+    /** One thread's share of an elementwise loop: elements {@code from} to {@code to} (exclusive). */
+    interface Range {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code range} over 0..n in two pieces per thread, cut at multiples of 8 elements
+     * (whole cache lines). Each element is computed once, as without the split.
+     */
+    static void split(int threads, int n, Range range) {
+        int pieces = 2 * threads;
+        Workers.run(threads, pieces, () -> c -> {
+            int from = c == 0 ? 0 : (int) ((long) n * c / pieces) & ~7;
+            int to = c == pieces - 1 ? n : (int) ((long) n * (c + 1) / pieces) & ~7;
+            range.run(from, to);
+        }, "elementwise");
     }
 }

@@ -16,13 +16,13 @@ package zygote4j;
  */
 final class ElementwiseLoops implements ElementwiseKernels.Loops {
     @Override
-    public void map(UnaryRule r, double[] x, double[] o) {
-        for (int i = 0; i < o.length; i++) o[i] = r.apply(x[i]);
+    public void map(UnaryRule r, double[] x, double[] o, int from, int to) {
+        for (int i = from; i < to; i++) o[i] = r.apply(x[i]);
     }
 
     @Override
-    public void deriv(UnaryRule r, double[] x, double[] y, double[] c, double[] g) {
-        for (int i = 0; i < g.length; i++) g[i] = c[i] * r.deriv(x[i], y[i]);
+    public void deriv(UnaryRule r, double[] x, double[] y, double[] c, double[] g, int from, int to) {
+        for (int i = from; i < to; i++) g[i] = c[i] * r.deriv(x[i], y[i]);
     }
 
     @Override
@@ -58,8 +58,8 @@ final class ElementwiseLoops implements ElementwiseKernels.Loops {
     }
 
     @Override
-    public void gradBoth(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] ga, double[] gb) {
-        for (int i = 0; i < c.length; i++) {
+    public void gradBoth(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] ga, double[] gb, int from, int to) {
+        for (int i = from; i < to; i++) {
             ga[i] = c[i] * r.da(a[i], b[i], z[i]);
             gb[i] = c[i] * r.db(a[i], b[i], z[i]);
         }
@@ -138,8 +138,8 @@ final class ElementwiseLoops implements ElementwiseKernels.Loops {
     }
 
     @Override
-    public void derivative(UnaryRule r, double[] x, double[] y, double[] d) {
-        for (int i = 0; i < d.length; i++) d[i] = r.deriv(x[i], y[i]);
+    public void derivative(UnaryRule r, double[] x, double[] y, double[] d, int from, int to) {
+        for (int i = from; i < to; i++) d[i] = r.deriv(x[i], y[i]);
     }
 
     @Override
@@ -160,37 +160,37 @@ final class ElementwiseLoops implements ElementwiseKernels.Loops {
     // ---------------------------------------------------------------- single runs
 
     @Override
-    public void zipSame(BinaryRule r, double[] a, double[] b, double[] o) {
-        for (int i = 0; i < o.length; i++) o[i] = r.apply(a[i], b[i]);
+    public void zipSame(BinaryRule r, double[] a, double[] b, double[] o, int from, int to) {
+        for (int i = from; i < to; i++) o[i] = r.apply(a[i], b[i]);
     }
 
     @Override
-    public void zipScalarB(BinaryRule r, double[] a, double s, double[] o) {
-        for (int i = 0; i < o.length; i++) o[i] = r.apply(a[i], s);
+    public void zipScalarB(BinaryRule r, double[] a, double s, double[] o, int from, int to) {
+        for (int i = from; i < to; i++) o[i] = r.apply(a[i], s);
     }
 
     @Override
-    public void zipScalarA(BinaryRule r, double s, double[] b, double[] o) {
-        for (int i = 0; i < o.length; i++) o[i] = r.apply(s, b[i]);
+    public void zipScalarA(BinaryRule r, double s, double[] b, double[] o, int from, int to) {
+        for (int i = from; i < to; i++) o[i] = r.apply(s, b[i]);
     }
 
     @Override
-    public void gradASame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] ga) {
-        for (int i = 0; i < ga.length; i++) ga[i] = c[i] * r.da(a[i], b[i], z[i]);
+    public void gradASame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] ga, int from, int to) {
+        for (int i = from; i < to; i++) ga[i] = c[i] * r.da(a[i], b[i], z[i]);
     }
 
     @Override
-    public void gradBSame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] gb) {
-        for (int i = 0; i < gb.length; i++) gb[i] = c[i] * r.db(a[i], b[i], z[i]);
+    public void gradBSame(BinaryRule r, double[] a, double[] b, double[] z, double[] c, double[] gb, int from, int to) {
+        for (int i = from; i < to; i++) gb[i] = c[i] * r.db(a[i], b[i], z[i]);
     }
 
     @Override
-    public void gradAScalarB(BinaryRule r, double[] a, double s, double[] z, double[] c, double[] ga) {
-        for (int i = 0; i < ga.length; i++) ga[i] = c[i] * r.da(a[i], s, z[i]);
+    public void gradAScalarB(BinaryRule r, double[] a, double s, double[] z, double[] c, double[] ga, int from, int to) {
+        for (int i = from; i < to; i++) ga[i] = c[i] * r.da(a[i], s, z[i]);
     }
 
     @Override
-    public void gradBScalarA(BinaryRule r, double s, double[] b, double[] z, double[] c, double[] gb) {
-        for (int i = 0; i < gb.length; i++) gb[i] = c[i] * r.db(s, b[i], z[i]);
+    public void gradBScalarA(BinaryRule r, double s, double[] b, double[] z, double[] c, double[] gb, int from, int to) {
+        for (int i = from; i < to; i++) gb[i] = c[i] * r.db(s, b[i], z[i]);
     }
 }

@@ -1,21 +1,11 @@
 package zygote4j;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Runs a matrix product on one thread, or on several when it is large. The rows of all
  * the batch's products, in blocks of the kernel's height, are cut into a few contiguous
- * pieces per thread; the calling thread and helpers from a small pool of daemon threads
- * take pieces in turn until none is left, so that a helper the machine is slow to run
- * (other programs share the cores) leaves its pieces to the others instead of holding
- * everyone up. Each element of C is computed by exactly one thread, by the same
- * operations in the same order as without the split, so the result is bit for bit the
- * same for every thread count.
+ * pieces per thread, which {@link Workers} shares out. Each element of C is computed by
+ * exactly one thread, by the same operations in the same order as without the split, so
+ * the result is bit for bit the same for every thread count.
  */
 final class ParallelProduct {
     private ParallelProduct() {
@@ -55,53 +45,11 @@ final class ParallelProduct {
         }
         long minBlocksPerPiece = (MIN_PIECE_ROWS + block - 1) / block;
         int pieces = (int) Math.max(t, Math.min((long) PIECES_PER_THREAD * t, units / minBlocksPerPiece));
-        AtomicInteger next = new AtomicInteger();
-        Runnable share = () -> {
-            ProductKernel.Rows rows = null;
-            for (int c = next.getAndIncrement(); c < pieces; c = next.getAndIncrement()) {
-                if (rows == null) rows = kernel.rows(p);
-                computeUnits(rows, p, blocks, block, units * c / pieces, units * (c + 1) / pieces);
-            }
-        };
-        // A helper runs only if it starts before the caller is done: whichever of the two
-        // flips its flag first decides, so the caller never waits for a helper that has not
-        // started (on a busy machine it may start late, or after the product is finished).
-        Future<?>[] helpers = new Future<?>[t - 1];
-        AtomicBoolean[] started = new AtomicBoolean[t - 1];
-        for (int s = 0; s < helpers.length; s++) {
-            AtomicBoolean mine = started[s] = new AtomicBoolean();
-            helpers[s] = Pool.EXECUTOR.submit(() -> {
-                if (mine.compareAndSet(false, true)) share.run();
-            });
-        }
-        Throwable failure = null;
-        try {
-            share.run();
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            next.set(pieces);
-        }
-        // Wait for the helpers that started, even after a failure or an interrupt: they
-        // write into p.c.
-        boolean interrupted = false;
-        for (int s = 0; s < helpers.length; s++) {
-            if (started[s].compareAndSet(false, true)) continue;
-            while (true) {
-                try {
-                    helpers[s].get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (failure == null) failure = e.getCause();
-                    break;
-                }
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-        if (failure instanceof RuntimeException r) throw r;
-        if (failure instanceof Error e) throw e;
-        if (failure != null) throw new IllegalStateException("matmul: a helper thread failed", failure);
+        Workers.run(t, pieces, () -> {
+            // Each thread packs into scratch of its own, made when it takes its first piece.
+            ProductKernel.Rows rows = kernel.rows(p);
+            return c -> computeUnits(rows, p, blocks, block, units * c / pieces, units * (c + 1) / pieces);
+        }, "matmul");
     }
 
     /**
@@ -119,15 +67,5 @@ final class ParallelProduct {
             rows.compute(q, first * block, Math.min(p.m(), last * block));
             u = end;
         }
-    }
-
-    /** The helper threads, made on first use; daemons, so that they never keep a program alive. */
-    private static final class Pool {
-        private static final AtomicInteger COUNT = new AtomicInteger();
-        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "zygote4j-matmul-" + COUNT.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 }
