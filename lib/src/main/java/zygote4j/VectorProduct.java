@@ -123,7 +123,7 @@ final class VectorProduct implements ProductKernel {
             }
         }
 
-        /** Rows r0 to r1, columns j0 to j1 of C, adding one slice of k (of this depth) to what they hold or not. */
+        /** Rows r0 to r1, columns j0 to j1 of C: one slice of k (this deep), added to what they hold or not. */
         private void multiplyBlock(int co, int depth, boolean accumulate, int r0, int r1, int j0, int j1) {
             double[] c = p.c();
             for (int i = r0; i < r1; i += MR) {
@@ -150,7 +150,7 @@ final class VectorProduct implements ProductKernel {
             else oneVector(packedA, ao, packedB, bo, depth, out, oo, ldo, accumulate);
         }
 
-        /** Rows p0 to p0 + depth, columns j0 to j1 of op(B) of product q, in panels (the last one zero-padded). */
+        /** Rows p0 to p0 + depth, columns j0 to j1 of op(B) of product q, in panels (the last zero-padded). */
         private void packB(int q, int p0, int depth, int j0, int j1) {
             double[] b = p.b();
             int bo = p.bOffset(q);
@@ -175,7 +175,9 @@ final class VectorProduct implements ProductKernel {
                     }
                 }
                 // The padding's results are dropped; zeros keep it from computing on stale numbers.
-                for (int s = 0; s < depth && w < pw; s++) Arrays.fill(packedB, base + s * pw + w, base + (s + 1) * pw, 0);
+                for (int s = 0; s < depth && w < pw; s++) {
+                    Arrays.fill(packedB, base + s * pw + w, base + (s + 1) * pw, 0);
+                }
             }
         }
 

@@ -79,8 +79,8 @@ class HarnessTest {
     @Test
     void eachForkedJvmGetsItsThreadSettingAndTheVectorModule() {
         // The bench's own tests run with the vector module, as ./zygote4j bench does.
-        List<String> flags = BenchMain.childJvmFlags(List.of("-Xss8m", "-Dzygote4j.threads=1", "-Dzygote4j.kernels=java"),
-                2);
+        List<String> mine = List.of("-Xss8m", "-Dzygote4j.threads=1", "-Dzygote4j.kernels=java");
+        List<String> flags = BenchMain.childJvmFlags(mine, 2);
         assertEquals(List.of("-Xss8m", "-Dzygote4j.kernels=java", "--add-modules=jdk.incubator.vector",
                 "-Dzygote4j.threads=2"), flags);
         flags = BenchMain.childJvmFlags(List.of("--add-modules=jdk.incubator.vector", "-Xmx6g"), 1);
