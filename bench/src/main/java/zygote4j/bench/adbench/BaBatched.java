@@ -30,6 +30,8 @@ public final class BaBatched {
      */
     public static final int BATCH = 2048;
 
+    /** Observations whose rows (30 values each: 60 KiB) are written together. */
+    private static final int RUN = 256;
     private static final Tensor SEED_X = Tensor.of(1, 0), SEED_Y = Tensor.of(0, 1);
     /** The number 1 as a 0-d tensor, for {@code 1 - cos}. */
     private static final Tensor ONE = Tensor.full(1);
@@ -208,7 +210,7 @@ public final class BaBatched {
         double[] vals = into.vals();
         DoubleBuffer[] g = new DoubleBuffer[30];
         Tensor[] out = new Tensor[3];
-        double[] run = new double[batches.isEmpty() ? 0 : batches.get(0).size()];
+        double[] run = new double[Math.max(RUN, batches.isEmpty() ? 0 : batches.get(0).size())];
         for (Batch b : batches) {
             Pullback pb = pullback(v -> {
                 Tensor[] e = reprojErrors(v, b.fx(), b.fy());
@@ -228,10 +230,14 @@ public final class BaBatched {
             int first = b.first(), n = b.size();
             layout(in, first, n, into.rows(), into.cols());
             // Observation i's x row is entry i of g[0..14], its y row entry i of g[15..29]:
-            // one vector at a time, read in a run and written with a stride.
-            for (int c = 0; c < 30; c++) {
-                g[c].get(0, run, 0, n);
-                for (int i = 0, q = 30 * first + c; i < n; i++, q += 30) vals[q] = run[i];
+            // one vector at a time, read in a run and written with a stride, in runs of
+            // observations short enough that the rows they write stay in cache between vectors.
+            for (int i0 = 0; i0 < n; i0 += RUN) {
+                int m = Math.min(RUN, n - i0);
+                for (int c = 0; c < 30; c++) {
+                    g[c].get(i0, run, 0, m);
+                    for (int i = 0, q = 30 * (first + i0) + c; i < m; i++, q += 30) vals[q] = run[i];
+                }
             }
             dw.get(0, vals, 30 * p + first, n);
             if (residuals != null) {
