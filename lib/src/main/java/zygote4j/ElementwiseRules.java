@@ -35,10 +35,23 @@ final class ElementwiseRules {
 
     static final class Unary extends Primitive {
         private final UnaryRule r;
+        /**
+         * f'(x) on plain numbers, kept by the first plain backward pass when it costs a
+         * function call per element ({@link #costlyDerivative}), for the pullback's later
+         * passes (one per row of a Jacobian); null until then. One primitive serves one
+         * operation, so it belongs to one x. Volatile: passes may run on several threads.
+         */
+        private volatile double[] derivative;
 
         Unary(UnaryRule r) {
             super(r.name);
             this.r = r;
+        }
+
+        /** Whether f' costs as much as f (a transcendental function of x, not a formula of y). */
+        private boolean costlyDerivative() {
+            return r == ScalarRules.SIN || r == ScalarRules.COS || r == ScalarRules.SINH || r == ScalarRules.COSH
+                    || r == ScalarRules.SOFTPLUS;
         }
 
         @Override
@@ -81,11 +94,27 @@ final class ElementwiseRules {
             if (!needed[0]) return new Object[1];
             Tensor x = (Tensor) in[0], y = (Tensor) out, c = (Tensor) ct;
             if (x.level == null && y.level == null && c.level == null) {
-                double[] g = new double[x.data.length];
-                ElementwiseKernels.deriv(r, x.data, y.data, c.data, g);
+                double[] g = ScratchArrays.take(x.data.length);
+                if (costlyDerivative()) {
+                    double[] d = derivative;
+                    if (d == null) {
+                        d = new double[x.data.length];
+                        ElementwiseKernels.derivative(r, x.data, y.data, d);
+                        derivative = d;
+                    }
+                    ElementwiseKernels.multiply(c.data, d, g);
+                } else {
+                    ElementwiseKernels.deriv(r, x.data, y.data, c.data, g);
+                }
                 return new Object[] {Tensor.plain(x.shape, g)};
             }
             return new Object[] {c.times(r.deriv(x, y))};
+        }
+
+        /** The plain reverse rule returns a new array and keeps nothing. */
+        @Override
+        boolean freshPlainCotangents() {
+            return true;
         }
     }
 
@@ -179,6 +208,15 @@ final class ElementwiseRules {
             return new Object[] {ga, gb};
         }
 
+        /**
+         * The plain reverse rule returns new arrays, or the output's cotangent array itself
+         * where the partial is 1, and keeps nothing.
+         */
+        @Override
+        boolean freshPlainCotangents() {
+            return true;
+        }
+
         /** Whether df/da is the constant 1 (plus, minus). */
         private boolean passesA() {
             return r == ScalarRules.PLUS || r == ScalarRules.MINUS;
@@ -203,17 +241,20 @@ final class ElementwiseRules {
             if (needed[1] && passB) g[1] = Tensor.plain(b.shape, c.data);
             boolean wantA = needed[0] && !passA, wantB = needed[1] && !passB;
             if (wantA && wantB && p.same()) {
-                double[] ga = new double[p.count], gb = new double[p.count];
+                double[] ga = ScratchArrays.take(p.count), gb = ScratchArrays.take(p.count);
                 ElementwiseKernels.gradBoth(r, a.data, b.data, z.data, c.data, ga, gb);
                 return new Object[] {Tensor.plain(a.shape, ga), Tensor.plain(b.shape, gb)};
             }
+            // One run along which the operand varies: the loop writes every element (a
+            // broadcast operand instead sums into zeros, and needs a zeroed array).
+            boolean oneRun = p.blocks() == 1;
             if (wantA) {
-                double[] ga = new double[a.data.length];
+                double[] ga = oneRun && p.aVaries ? ScratchArrays.take(a.data.length) : new double[a.data.length];
                 ElementwiseKernels.gradA(r, p, a.data, b.data, z.data, c.data, ga);
                 g[0] = Tensor.plain(a.shape, ga);
             }
             if (wantB) {
-                double[] gb = new double[b.data.length];
+                double[] gb = oneRun && p.bVaries ? ScratchArrays.take(b.data.length) : new double[b.data.length];
                 ElementwiseKernels.gradB(r, p, a.data, b.data, z.data, c.data, gb);
                 g[1] = Tensor.plain(b.shape, gb);
             }

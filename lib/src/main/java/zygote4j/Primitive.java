@@ -150,6 +150,18 @@ public abstract class Primitive {
     }
 
     /**
+     * Whether, on plain inputs and a plain cotangent, every tensor cotangent the reverse rule
+     * returns is either a new array that nothing else holds or the output's cotangent array
+     * itself handed on, and the rule keeps no reference to that cotangent. The plain backward
+     * pass may then add into those new arrays in place and reuse the output's cotangent array
+     * once the rule has run ({@link Tape}). False by default: a user's rule may return arrays
+     * it keeps; the library's elementwise rules and {@code sum} say true.
+     */
+    boolean freshPlainCotangents() {
+        return false;
+    }
+
+    /**
      * Whether {@link #vjp} runs even when no cotangent reached the output (it then gets
      * {@code null}). False by default; {@code hook} and {@code showgrad} say true, which is
      * how showgrad reports {@code nothing}:

@@ -232,8 +232,18 @@ final class ShapeRules {
         protected Object[] vjp(Object[] in, Object out, Object ct) {
             Tensor x = (Tensor) in[0];
             Real c = (Real) ct;
-            if (c.level == null) return new Object[] {Tensor.full(c.v, x.shape)};
+            if (c.level == null) {
+                double[] g = ScratchArrays.take(x.data.length);
+                java.util.Arrays.fill(g, c.v);
+                return new Object[] {Tensor.plain(x.shape, g)};
+            }
             return new Object[] {Tensor.scalar(c).broadcastTo(x.shape)};
+        }
+
+        /** On a plain cotangent the rule returns a new array. */
+        @Override
+        boolean freshPlainCotangents() {
+            return true;
         }
     }
 }

@@ -278,7 +278,9 @@ final class Tape extends Level {
      * and the tracked mode do: 0 * Inf and 0 * NaN are NaN, so a NaN or infinite partial is
      * never hidden). A non-zero cotangent (NaN included) has been reached; a sum that comes
      * out exactly zero is flagged in {@link #zeros}, so that the flags cost nothing in the
-     * common case.
+     * common case. A tensor cotangent array is written in place only when this pass owns it
+     * (made it, or got it fresh from a rule that says so); once its entry's rule has run, an
+     * owned array nobody else got is reused for later cotangents ({@link ScratchArrays}).
      */
     private final class PlainPass {
         final double[] g;
@@ -286,10 +288,16 @@ final class Tape extends Level {
         boolean[] zeros;
         /**
          * Dense cotangents of tensor entries by slot (per chunk, on first use), and whether
-         * this pass owns each array (else it is the caller's seed or a rule's result).
+         * this pass owns each array (else it is the caller's seed, a rule's result that others
+         * may hold, or another entry's array handed on).
          */
         double[][][] tadj;
         boolean[][] owned;
+        /**
+         * Whether used-up cotangent arrays may be reused ({@link ScratchArrays}): they may when
+         * every wanted id is a leaf, which no rule consumes.
+         */
+        boolean reuse;
 
         PlainPass(Object seed, int out) {
             g = TapeMemory.takeCotangents(size() + 1);
@@ -355,13 +363,21 @@ final class Tape extends Level {
         }
 
         Object[] run(int[] wanted) {
-            for (int c = chunks - 1; c >= 0; c--) {
-                int top = c == chunks - 1 ? pos : CHUNK, bottom = c == 0 ? 1 : 0;
-                // Past the end of the kind array every entry is scalar.
-                int mixed = kinds[c] == null ? bottom : Math.max(bottom, Math.min(top, kinds[c].length));
-                if (mixed < top) scalarRun(c, top, mixed);
-                if (bottom < mixed) mixedRun(c, mixed, bottom);
+            reuse = true;
+            for (int id : wanted) reuse &= id < 0 || kindOf(id) == LEAF;
+            try {
+                for (int c = chunks - 1; c >= 0; c--) {
+                    int top = c == chunks - 1 ? pos : CHUNK, bottom = c == 0 ? 1 : 0;
+                    // Past the end of the kind array every entry is scalar.
+                    int mixed = kinds[c] == null ? bottom : Math.max(bottom, Math.min(top, kinds[c].length));
+                    if (mixed < top) scalarRun(c, top, mixed);
+                    if (bottom < mixed) mixedRun(c, mixed, bottom);
+                }
+            } finally {
+                ScratchArrays.clear();
             }
+            // The arrays are handed out without a copy: the pass is over, so it writes none of
+            // them again, and every other holder of one is an immutable tensor.
             Object[] out = new Object[wanted.length];
             for (int w = 0; w < wanted.length; w++) {
                 int id = wanted[w];
@@ -372,7 +388,7 @@ final class Tape extends Level {
                     out[w] = reached(s) ? new Real(g[s]) : null;
                 } else {
                     double[] d = tensor(s);
-                    if (d != null) out[w] = Tensor.plain(shape, owns(s) ? d : d.clone());
+                    if (d != null) out[w] = Tensor.plain(shape, d);
                 }
             }
             TapeMemory.giveCotangents(g);
@@ -580,7 +596,10 @@ final class Tape extends Level {
                 ct = d == null ? null : Tensor.plain(node.outShape, d);
             }
             if (ct == null && !node.rule.runsWithoutCotangent()) return;
+            boolean fresh = node.rule.freshPlainCotangents();
+            double[] ctData = ct instanceof Tensor c ? c.data : null;
             Object[] cts = node.back(ct);
+            boolean handedOn = false;
             for (int j = 0; j < cts.length; j++) {
                 int id = node.ids[j];
                 Object c = cts[j];
@@ -588,22 +607,41 @@ final class Tape extends Level {
                 int t = id + 1;
                 if (c instanceof Real r) {
                     add(t, r.v);
+                    continue;
+                }
+                double[] d = ((Tensor) c).data;
+                handedOn |= d == ctData;
+                // A fresh array that no other input got is this pass's to write into.
+                boolean mine = fresh && d != ctData && onlyOnce(cts, d);
+                double[] acc = tensor(t);
+                // Each sum below is acc + d, element by element, whichever array it goes to.
+                if (acc == null) {
+                    setTensor(t, d, mine);
+                } else if (owns(t)) {
+                    for (int q = 0; q < acc.length; q++) acc[q] += d[q];
+                    if (mine) ScratchArrays.give(d);
+                } else if (mine) {
+                    for (int q = 0; q < d.length; q++) d[q] = acc[q] + d[q];
+                    setTensor(t, d, true);
                 } else {
-                    double[] d = ((Tensor) c).data;
-                    double[] acc = tensor(t);
-                    if (acc == null) {
-                        setTensor(t, d, false);
-                    } else if (owns(t)) {
-                        for (int q = 0; q < acc.length; q++) acc[q] += d[q];
-                    } else {
-                        // Not ours to write: the sum goes to a new array in one pass,
-                        // rather than a copy and then an addition.
-                        double[] sum = new double[acc.length];
-                        for (int q = 0; q < sum.length; q++) sum[q] = acc[q] + d[q];
-                        setTensor(t, sum, true);
-                    }
+                    double[] sum = ScratchArrays.take(acc.length);
+                    for (int q = 0; q < sum.length; q++) sum[q] = acc[q] + d[q];
+                    setTensor(t, sum, true);
                 }
             }
+            // The output's cotangent is used up: reusable unless an input got it, it is not
+            // ours, or it is wanted as a result.
+            if (fresh && reuse && ctData != null && !handedOn && owns(s)) {
+                setTensor(s, null, false);
+                ScratchArrays.give(ctData);
+            }
+        }
+
+        /** Whether {@code d} is the data of exactly one tensor of {@code cts}. */
+        private boolean onlyOnce(Object[] cts, double[] d) {
+            int n = 0;
+            for (Object c : cts) if (c instanceof Tensor t && t.data == d) n++;
+            return n == 1;
         }
     }
 

@@ -253,6 +253,26 @@ public final class Tensor implements Numeric<Tensor> {
         return data.clone();
     }
 
+    /**
+     * The elements, row-major, as a read-only view that copies nothing: the way to read a
+     * large result (a gradient of millions of entries) into a layout of one's own in a single
+     * pass. The tensor is immutable, so the view never changes; writing to it throws
+     * {@link java.nio.ReadOnlyBufferException}. A tracked tensor shows its numbers.
+     *
+     * <pre>{@code
+     * java.nio.DoubleBuffer b = Tensor.of(1, 2, 3).asDoubleBuffer();
+     * b.get(2);                        // 3.0
+     * double[] dest = new double[5];
+     * b.get(0, dest, 2, 3);            // copies all three into dest from index 2
+     * dest[4];                         // 3.0
+     * }</pre>
+     *
+     * @return a read-only view of the elements, position 0, limit {@link #length()}
+     */
+    public java.nio.DoubleBuffer asDoubleBuffer() {
+        return java.nio.DoubleBuffer.wrap(data).asReadOnlyBuffer();
+    }
+
     // ---------------------------------------------------------------- shape
 
     /**

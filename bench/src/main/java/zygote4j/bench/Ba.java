@@ -3,7 +3,6 @@ package zygote4j.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import zygote4j.Tensor;
 import zygote4j.bench.adbench.BaBatched;
 import zygote4j.bench.adbench.BaInput;
 import zygote4j.bench.adbench.BaPlain;
@@ -13,7 +12,7 @@ import zygote4j.bench.adbench.BaSparseJacobian;
  * W8 ba: ADBench's bundle-adjustment residuals and their sparse Jacobian (CSR, 3p rows,
  * 11n + 3m + p columns) on {@code data/ba/ba1_n49_m7776_p31843.txt}. The value is the
  * sum of all residuals; the checksum is the sum of all Jacobian non-zeros. The Zygote4j
- * version is {@link BaBatched} (whole-array over the observations); {@code BaLib} has
+ * version is {@link BaBatched} (whole-array over batches of observations); {@code BaLib} has
  * the per-observation version, one pullback per 2 x 15 block, as ADBench's tools do.
  *
  * <pre>{@code new Ba(adbench).grad().checksum();}</pre>
@@ -21,7 +20,9 @@ import zygote4j.bench.adbench.BaSparseJacobian;
 public final class Ba extends AdbenchWorkload {
     private BaInput in;
     private double[] reproj, wErr, residuals;
-    private List<Tensor> cols;
+    private List<BaBatched.Batch> cols;
+    /** The Jacobian each grad() writes again, as ADBench's tools refill one matrix. */
+    private BaSparseJacobian jac;
 
     Ba(Path adbench) {
         super(adbench);
@@ -44,7 +45,7 @@ public final class Ba extends AdbenchWorkload {
 
     @Override
     public String libStyle() {
-        return "whole-array over observations, 2 backward passes";
+        return "whole-array over batches of " + BaBatched.BATCH + " observations, 2 backward passes each";
     }
 
     @Override
@@ -59,6 +60,7 @@ public final class Ba extends AdbenchWorkload {
         wErr = new double[in.p()];
         residuals = new double[3 * in.p()];
         cols = BaBatched.columns(in);
+        jac = BaSparseJacobian.ofSize(in);
     }
 
     @Override
@@ -66,6 +68,7 @@ public final class Ba extends AdbenchWorkload {
         in = null;
         reproj = wErr = residuals = null;
         cols = null;
+        jac = null;
     }
 
     @Override
@@ -84,7 +87,7 @@ public final class Ba extends AdbenchWorkload {
 
     @Override
     public GradResult grad() {
-        BaSparseJacobian j = BaBatched.jacobian(in, cols, residuals);
+        BaSparseJacobian j = BaBatched.jacobian(in, cols, residuals, jac);
         double s = 0;
         for (double r : residuals) s += r;
         return new GradResult(s, j.vals());

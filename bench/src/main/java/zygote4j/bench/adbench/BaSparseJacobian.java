@@ -47,4 +47,18 @@ public record BaSparseJacobian(int nrows, int ncols, int[] rows, int[] cols, dou
         rows[3 * p] = k;
         return new BaSparseJacobian(3 * p, in.cols(), rows, cols, new double[nnz]);
     }
+
+    /**
+     * A Jacobian of the instance's size with every array still to be written (zeros), for
+     * code that fills one matrix again at each evaluation.
+     *
+     * <pre>{@code BaSparseJacobian.ofSize(in).cols().length;   // 31 p}</pre>
+     *
+     * @param in the instance
+     * @return 3p rows, 11n + 3m + p columns, 31p non-zeros, all zero
+     */
+    public static BaSparseJacobian ofSize(BaInput in) {
+        int p = in.p();
+        return new BaSparseJacobian(3 * p, in.cols(), new int[3 * p + 1], new int[31 * p], new double[31 * p]);
+    }
 }

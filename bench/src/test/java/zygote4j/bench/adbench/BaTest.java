@@ -2,6 +2,8 @@ package zygote4j.bench.adbench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,6 +114,54 @@ class BaTest {
     }
 
     @Test
+    void batchesOfAnySizeGiveTheSameJacobian() throws IOException {
+        BaInput in = input();
+        double[] whole = new double[3 * in.p()], inThrees = new double[3 * in.p()];
+        BaSparseJacobian one = BaBatched.jacobian(in, BaBatched.columns(in, in.p()), whole);
+        // Batches of 3, 3, 3 and 1 observations.
+        BaSparseJacobian four = BaBatched.jacobian(in, BaBatched.columns(in, 3), inThrees);
+        assertEquals(4, BaBatched.columns(in, 3).size());
+        assertArrayEquals(one.rows(), four.rows());
+        assertArrayEquals(one.cols(), four.cols());
+        assertArrayEquals(one.vals(), four.vals());
+        assertArrayEquals(whole, inThrees);
+        AdbenchAssert.close(Expected.read(Resources.adbench("expected/ba_test.expected.txt")).get(0), four.vals(),
+                "BA Jacobian values (batches of 3)");
+        double sum = 0;
+        for (double r : whole) sum += r;
+        assertEquals(sum, BaBatched.residualSum(in, BaBatched.columns(in, 3)), 1e-12 * Math.abs(sum));
+        assertArrayEquals(BaSparseJacobian.layout(in).cols(), four.cols());
+        assertArrayEquals(BaSparseJacobian.layout(in).rows(), four.rows());
+        // A matrix filled again: every entry is written, whatever it held.
+        BaSparseJacobian again = BaSparseJacobian.ofSize(in);
+        java.util.Arrays.fill(again.rows(), -1);
+        java.util.Arrays.fill(again.cols(), -1);
+        java.util.Arrays.fill(again.vals(), Double.NaN);
+        assertSame(again, BaBatched.jacobian(in, BaBatched.columns(in, 3), null, again));
+        assertArrayEquals(one.rows(), again.rows());
+        assertArrayEquals(one.cols(), again.cols());
+        assertArrayEquals(one.vals(), again.vals());
+        assertThrows(IllegalArgumentException.class,
+                () -> BaBatched.jacobian(in, BaBatched.columns(in), null, BaSparseJacobian.ofSize(input30())));
+    }
+
+    /** The test instance with three times the observations. */
+    private static BaInput input30() throws IOException {
+        BaInput t = input();
+        int p = 3 * t.p();
+        int[] obs = new int[2 * p];
+        double[] w = new double[p], feats = new double[2 * p];
+        for (int i = 0; i < p; i++) {
+            obs[2 * i] = i % t.n();
+            obs[2 * i + 1] = i % t.m();
+            w[i] = t.w()[0];
+            feats[2 * i] = t.feats()[0];
+            feats[2 * i + 1] = t.feats()[1];
+        }
+        return new BaInput(t.n(), t.m(), p, t.cams(), t.x(), w, obs, feats);
+    }
+
+    @Test
     void batchedJacobianTakesZeroRotationsOneByOne() throws IOException {
         // Camera 1 gets a zero rotation: observations 1, 3, 5, ... use the other branch.
         BaInput t = input();
@@ -119,13 +169,18 @@ class BaTest {
         for (int k = 0; k < 3; k++) cams[BaInput.NCAM + k] = 0;
         BaInput in = new BaInput(t.n(), t.m(), t.p(), cams, t.x(), t.w(), t.obs(), t.feats());
         double[] r1 = new double[3 * in.p()], r2 = new double[3 * in.p()];
-        double[] one = BaLib.jacobian(in, r1).vals(), batched = BaBatched.jacobian(in, r2).vals();
-        for (int i = 0; i < one.length; i++) {
-            assertEquals(one[i], batched[i], 1e-12 * Math.max(1, Math.abs(one[i])), "value " + i);
-        }
-        for (int i = 0; i < r1.length; i++) assertEquals(r1[i], r2[i], 1e-12 * Math.max(1, Math.abs(r1[i])), "residual " + i);
+        double[] one = BaLib.jacobian(in, r1).vals();
         double sum = 0;
         for (double r : r1) sum += r;
-        assertEquals(sum, BaBatched.residualSum(in, BaBatched.columns(in)), 1e-9 * Math.abs(sum));
+        for (int size : new int[] {BaBatched.BATCH, 3}) {
+            double[] batched = BaBatched.jacobian(in, BaBatched.columns(in, size), r2).vals();
+            for (int i = 0; i < one.length; i++) {
+                assertEquals(one[i], batched[i], 1e-12 * Math.max(1, Math.abs(one[i])), "value " + i + ", batches of " + size);
+            }
+            for (int i = 0; i < r1.length; i++) {
+                assertEquals(r1[i], r2[i], 1e-12 * Math.max(1, Math.abs(r1[i])), "residual " + i + ", batches of " + size);
+            }
+            assertEquals(sum, BaBatched.residualSum(in, BaBatched.columns(in, size)), 1e-9 * Math.abs(sum));
+        }
     }
 }
