@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Graph g = graph((a, b) -> a.times(b).plus(a.sin()), 2, 3);
- * g.toDot().startsWith("digraph zygote4j {");   // true
+ * g.toDot().startsWith("digraph zygote4j");   // true
  * g.toDot().contains("cotangent: 2.584");   // true: a's gradient, 3 + cos 2
  * // write g.toDot() to f.dot, then: dot -Tsvg f.dot -o f.svg
  * }</pre>
