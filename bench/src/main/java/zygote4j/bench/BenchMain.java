@@ -43,6 +43,12 @@ public final class BenchMain {
             ScalarPhases.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("jmh")) {
+            // JMH's own command line, limited to this module's benchmarks unless told otherwise.
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            org.openjdk.jmh.Main.main(rest.length == 0 ? new String[] {"GradientBenchmarks"} : rest);
+            return;
+        }
         if (args.length > 0 && args[0].equals("matmul")) {
             MatmulBench.main(Arrays.copyOfRange(args, 1, args.length));
             return;

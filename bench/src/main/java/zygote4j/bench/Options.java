@@ -15,6 +15,7 @@ public final class Options {
             "       ./zygote4j bench compare [OURS.jsonl] [PYTORCH.jsonl]",
             "       ./zygote4j bench phases [W1] [W6] [W7] [--reps N]   (recording, backward pass, primals apart)",
             "       ./zygote4j bench matmul [MxKxN ...] [--threads 1,2]  (the matrix product alone, GFLOP/s)",
+            "       ./zygote4j bench jmh [JMH options]   (the workloads under JMH, e.g. -p workload=W1,W6 -f 1)",
             "",
             "Workloads (WORKLOADS.md): W1 W2 W3 W4 W4-d64K50 W5 W6 W7 W8, and ADBench's hand-simple hand-complicated",
             "(both: hand) (default: all).",
