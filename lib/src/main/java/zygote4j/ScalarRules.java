@@ -56,7 +56,7 @@ final class ScalarRules {
         <T extends Numeric<T>> T deriv(T x, T y) { return y.square().plus(1); }
     };
     static final UnaryRule TANH = new UnaryRule("tanh") {
-        double apply(double x) { return Math.tanh(x); }
+        double apply(double x) { return Tanh.of(x); }
         double deriv(double x, double y) { return 1 - y * y; }
         <T extends Numeric<T>> T deriv(T x, T y) { return y.square().neg().plus(1); }
     };
