@@ -19,7 +19,18 @@ import statistics
 import sys
 import time
 
-import torch
+# glibc gives large freed blocks back to the kernel (munmap, heap trimming), so every large
+# temporary tensor lands on fresh pages; where a page fault is costly (about 8 us on the
+# benchmark machine) that made W2's gradient 8x and W4-d64's 13x slower. These settings keep
+# freed memory in the process, as the Zygote4j side keeps its heap (-Xms2g -XX:+AlwaysPreTouch):
+# the strongest setting a user would choose. --system-malloc runs with glibc's defaults.
+MALLOC_SETTINGS = {"MALLOC_MMAP_THRESHOLD_": "33554432", "MALLOC_TRIM_THRESHOLD_": "68719476736",
+                   "MALLOC_TOP_PAD_": "536870912"}
+if "--system-malloc" not in sys.argv and any(os.environ.get(k) != v for k, v in MALLOC_SETTINGS.items()):
+    # glibc reads them when the process starts: start again with them.
+    os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, **MALLOC_SETTINGS})
+
+import torch  # noqa: E402 (after the restart above, which must come first)
 
 torch.set_default_dtype(torch.float64)
 
@@ -443,6 +454,8 @@ def main():
     p.add_argument("--out", default="bench/results/pytorch.jsonl", help="JSON lines output")
     p.add_argument("--adbench", default=os.environ.get("ADBENCH_DIR") or "/work/shared/adbench",
                    help="ADBench folder with data/ and expected/")
+    p.add_argument("--system-malloc", action="store_true",
+                   help="glibc's default malloc settings (large freed blocks go back to the kernel)")
     a = p.parse_args()
     check_generator()
 
@@ -464,8 +477,9 @@ def main():
     date = datetime.datetime.now().astimezone().replace(microsecond=0).isoformat()
     blas = blas_info()
     load = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "n/a"
-    print("pytorch bench: torch %s, %d cores, threads %s, budget %s s, load average %s; %s" % (
-        torch.__version__, cores, threads, a.budget, load, blas), file=sys.stderr)
+    malloc = "glibc defaults" if a.system_malloc else " ".join("%s=%s" % kv for kv in MALLOC_SETTINGS.items())
+    print("pytorch bench: torch %s, %d cores, threads %s, budget %s s, load average %s; %s; malloc: %s" % (
+        torch.__version__, cores, threads, a.budget, load, blas, malloc), file=sys.stderr)
     rows = []
     for i, w in enumerate(selected, 1):
         try:
