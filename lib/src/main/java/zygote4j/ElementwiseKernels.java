@@ -132,8 +132,8 @@ final class ElementwiseKernels {
     static void map(UnaryRule r, double[] x, double[] o) {
         Loops l = of(r);
         int n = o.length, t = threadsFor(n);
-        if (t == 1) l.map(r, x, o, 0, n);
-        else split(t, n, (from, to) -> l.map(r, x, o, from, to));
+        if (t == 1) r.map(l, x, o, 0, n);
+        else split(t, n, (from, to) -> r.map(l, x, o, from, to));
     }
 
     /** {@code g[i] = c[i] f'(x[i])} given {@code y = f(x)}. */

@@ -60,6 +60,12 @@ final class KernelSettings {
         AUTO = want.equals("auto");
     }
 
+    /**
+     * Whether elementwise loops that have a vector form ({@link VectorTanh}) use it: when the
+     * matrix product uses the SIMD kernel. Their results have the scalar loops' bits.
+     */
+    static final boolean VECTOR_LOOPS = CHOSEN != null && CHOSEN.name().equals("vector");
+
     /** Whether the JVM was started with the vector module (its boot layer holds it). */
     static boolean vectorModulePresent() {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();

@@ -59,6 +59,12 @@ final class ScalarRules {
         double apply(double x) { return Tanh.of(x); }
         double deriv(double x, double y) { return 1 - y * y; }
         <T extends Numeric<T>> T deriv(T x, T y) { return y.square().neg().plus(1); }
+        @Override
+        void map(ElementwiseKernels.Loops loops, double[] x, double[] o, int from, int to) {
+            // A vector of elements at a time where the vector module is loaded: the same bits.
+            if (KernelSettings.VECTOR_LOOPS) VectorTanh.map(x, o, from, to);
+            else loops.map(this, x, o, from, to);
+        }
     };
     static final UnaryRule ABS = new UnaryRule("abs") {
         double apply(double x) { return Math.abs(x); }

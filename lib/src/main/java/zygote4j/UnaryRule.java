@@ -29,6 +29,14 @@ abstract class UnaryRule {
     /** f'(x) with differentiable operations, given x and y = f(x). */
     abstract <T extends Numeric<T>> T deriv(T x, T y);
 
+    /**
+     * {@code o[i] = f(x[i])} for i from {@code from} to {@code to}, with the rule's own copy
+     * of the loops; a rule with a faster whole-array form of the same bits overrides it.
+     */
+    void map(ElementwiseKernels.Loops loops, double[] x, double[] o, int from, int to) {
+        loops.map(this, x, o, from, to);
+    }
+
     @Override
     public String toString() {
         return name;

@@ -9,7 +9,10 @@ import org.hipparchus.dfp.DfpField;
 import org.hipparchus.dfp.DfpMath;
 import org.junit.jupiter.api.Test;
 
-/** The library's tanh against 40-digit arithmetic, at its special points, and through the rules. */
+/**
+ * The library's tanh against 40-digit arithmetic, at its special points, through the rules,
+ * and in its vector form (bit for bit).
+ */
 class TanhTest {
     private static final DfpField FIELD = new DfpField(40);
 
@@ -69,6 +72,58 @@ class TanhTest {
         assertEquals(1e-300, Tanh.of(1e-300));
         // Just below where the saturation starts, the formula also gives 1.
         assertEquals(1.0, Tanh.of(21.999));
+    }
+
+    @Test
+    void theExponentialIsWithinAnUlpOnItsRange() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < 20_000; i++) {
+            double t = i == 0 ? 1.25 : i == 1 ? 44 : r.nextDouble(1.25, 44);
+            Dfp exact = DfpMath.exp(FIELD.newDfp(t));
+            double err = Math.abs(exact.subtract(FIELD.newDfp(Tanh.exp(t))).toDouble()) / Math.ulp(exact.toDouble());
+            assertTrue(err <= 1, "exp(" + t + ") is " + err + " ulps off");
+        }
+    }
+
+    /** Inputs of every kind: both ranges, their border, saturation, zeros, NaN, infinities, tiny values. */
+    private static double[] mixedInputs(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] special = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.625,
+            -0.625, Math.nextDown(0.625), 22, 22.5, -1000, Double.MIN_VALUE, 1e-300, Double.MAX_VALUE};
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = switch (r.nextInt(4)) {
+                case 0 -> special[r.nextInt(special.length)];
+                case 1 -> r.nextDouble(-0.7, 0.7);
+                case 2 -> r.nextGaussian() * 2;
+                default -> r.nextDouble(-30, 30);
+            };
+        }
+        return x;
+    }
+
+    @Test
+    void theVectorFormHasTheScalarBitsAtEveryLengthAndOffset() {
+        for (int n = 0; n <= 40; n++) {
+            double[] x = mixedInputs(n, n);
+            for (int from = 0; from <= Math.min(n, 3); from++) {
+                double[] o = new double[n];
+                VectorTanh.map(x, o, from, n);
+                for (int i = from; i < n; i++) {
+                    assertEquals(Double.doubleToRawLongBits(Tanh.of(x[i])), Double.doubleToRawLongBits(o[i]),
+                            "tanh(" + x[i] + ") at " + i + " of " + n + " from " + from);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTensorsTanhHasTheScalarBits() {
+        double[] x = mixedInputs(100_003, 11);
+        double[] y = Tensor.of(x).tanh().toDoubleArray();
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(Tanh.of(x[i])), Double.doubleToRawLongBits(y[i]), "at " + x[i]);
+        }
     }
 
     @Test
