@@ -35,6 +35,11 @@ final class VectorProduct implements ProductKernel {
     static final int MC = 256;
     /** Columns of op(B) copied at a time: at most KC x NC doubles (4 MB). */
     static final int NC = 2048;
+    /**
+     * Products at most this deep read A in place instead of copying it
+     * ({@code Worker.multiplyDirect}).
+     */
+    static final int DIRECT_DEPTH = 32;
 
     /** Vectors per panel of B: 2, or 1 where 16 accumulators would not fit the registers. */
     private final int panelVectors;
@@ -114,6 +119,10 @@ final class VectorProduct implements ProductKernel {
                 for (int p0 = 0; p0 < k; p0 += kc) {
                     int depth = Math.min(kc, k - p0);
                     packB(q, p0, depth, j0, j1);
+                    if (k <= DIRECT_DEPTH) {
+                        multiplyDirect(q, depth, i0, i1, j0, j1);
+                        continue;
+                    }
                     for (int r0 = i0; r0 < i1; r0 += MC) {
                         int r1 = Math.min(i1, r0 + MC);
                         packA(q, p0, depth, r0, r1);
@@ -121,6 +130,42 @@ final class VectorProduct implements ProductKernel {
                     }
                 }
             }
+        }
+
+        /**
+         * Rows r0 to r1, columns j0 to j1 of C for a shallow product (k ≤ {@link #DIRECT_DEPTH},
+         * one slice): whole blocks of rows read A where it is stored, since copying a few
+         * numbers per row cost as much as multiplying them (W4's 1000 x 10 by 10 x 10
+         * products); a last partial block is copied as usual.
+         */
+        private void multiplyDirect(int q, int depth, int r0, int r1, int j0, int j1) {
+            double[] c = p.c(), a = p.a();
+            int co = p.cOffset(q), aOff = p.aOffset(q);
+            int rs = p.ta() ? 1 : k, ps = p.ta() ? m : 1;
+            for (int i = r0; i < r1; i += MR) {
+                int rows = Math.min(MR, r1 - i);
+                if (rows < MR) {
+                    packA(q, 0, depth, i, r1);
+                    multiplyBlock(co, depth, false, i, r1, j0, j1);
+                    continue;
+                }
+                int ao = aOff + i * rs;
+                for (int j = j0; j < j1; j += nr) {
+                    int w = Math.min(nr, j1 - j), pw = roundUp(w, V), bo = (j - j0) * depth;
+                    if (w == pw) {
+                        strided(pw, a, ao, rs, ps, bo, depth, c, co + i * n + j, n);
+                        continue;
+                    }
+                    strided(pw, a, ao, rs, ps, bo, depth, edge, 0, pw);
+                    for (int r = 0; r < MR; r++) System.arraycopy(edge, r * pw, c, co + (i + r) * n + j, w);
+                }
+            }
+        }
+
+        private void strided(int pw, double[] a, int ao, int rs, int ps, int bo, int depth, double[] out, int oo,
+                int ldo) {
+            if (pw == 2 * V) twoVectorsStrided(a, ao, rs, ps, packedB, bo, depth, out, oo, ldo);
+            else oneVectorStrided(a, ao, rs, ps, packedB, bo, depth, out, oo, ldo);
         }
 
         /** Rows r0 to r1, columns j0 to j1 of C: one slice of k (this deep), added to what they hold or not. */
@@ -298,6 +343,65 @@ final class VectorProduct implements ProductKernel {
             x = DoubleVector.broadcast(S, ap[ao + 5]); c50 = x.fma(b0, c50);
             x = DoubleVector.broadcast(S, ap[ao + 6]); c60 = x.fma(b0, c60);
             x = DoubleVector.broadcast(S, ap[ao + 7]); c70 = x.fma(b0, c70);
+        }
+        c00.intoArray(c, co); co += ldc;
+        c10.intoArray(c, co); co += ldc;
+        c20.intoArray(c, co); co += ldc;
+        c30.intoArray(c, co); co += ldc;
+        c40.intoArray(c, co); co += ldc;
+        c50.intoArray(c, co); co += ldc;
+        c60.intoArray(c, co); co += ldc;
+        c70.intoArray(c, co);
+    }
+
+    /** {@link #twoVectors} reading A where it is stored: element (r, p) of the block at ao + r·rs + p·ps. */
+    private static void twoVectorsStrided(double[] ap, int ao, int rs, int ps, double[] bp, int bo, int k, double[] c, int co,
+            int ldc) {
+        int r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs;
+        DoubleVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
+        c00 = DoubleVector.zero(S);
+        c01 = c00; c10 = c00; c11 = c00; c20 = c00; c21 = c00; c30 = c00; c31 = c00; c40 = c00;
+        c41 = c00; c50 = c00; c51 = c00; c60 = c00; c61 = c00; c70 = c00; c71 = c00;
+        for (int p = 0; p < k; p++, ao += ps, bo += 2 * V) {
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + V);
+            DoubleVector x;
+            x = DoubleVector.broadcast(S, ap[ao]); c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, ap[ao + r1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, ap[ao + r2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, ap[ao + r3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, ap[ao + r4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, ap[ao + r5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(S, ap[ao + r6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(S, ap[ao + r7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(c, co); c01.intoArray(c, co + V); co += ldc;
+        c10.intoArray(c, co); c11.intoArray(c, co + V); co += ldc;
+        c20.intoArray(c, co); c21.intoArray(c, co + V); co += ldc;
+        c30.intoArray(c, co); c31.intoArray(c, co + V); co += ldc;
+        c40.intoArray(c, co); c41.intoArray(c, co + V); co += ldc;
+        c50.intoArray(c, co); c51.intoArray(c, co + V); co += ldc;
+        c60.intoArray(c, co); c61.intoArray(c, co + V); co += ldc;
+        c70.intoArray(c, co); c71.intoArray(c, co + V);
+    }
+
+    /** {@link #oneVector} reading A where it is stored: element (r, p) of the block at ao + r·rs + p·ps. */
+    private static void oneVectorStrided(double[] ap, int ao, int rs, int ps, double[] bp, int bo, int k, double[] c, int co,
+            int ldc) {
+        int r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs;
+        DoubleVector c00, c10, c20, c30, c40, c50, c60, c70;
+        c00 = DoubleVector.zero(S);
+        c10 = c00; c20 = c00; c30 = c00; c40 = c00; c50 = c00; c60 = c00; c70 = c00;
+        for (int p = 0; p < k; p++, ao += ps, bo += V) {
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bo);
+            DoubleVector x;
+            x = DoubleVector.broadcast(S, ap[ao]); c00 = x.fma(b0, c00);
+            x = DoubleVector.broadcast(S, ap[ao + r1]); c10 = x.fma(b0, c10);
+            x = DoubleVector.broadcast(S, ap[ao + r2]); c20 = x.fma(b0, c20);
+            x = DoubleVector.broadcast(S, ap[ao + r3]); c30 = x.fma(b0, c30);
+            x = DoubleVector.broadcast(S, ap[ao + r4]); c40 = x.fma(b0, c40);
+            x = DoubleVector.broadcast(S, ap[ao + r5]); c50 = x.fma(b0, c50);
+            x = DoubleVector.broadcast(S, ap[ao + r6]); c60 = x.fma(b0, c60);
+            x = DoubleVector.broadcast(S, ap[ao + r7]); c70 = x.fma(b0, c70);
         }
         c00.intoArray(c, co); co += ldc;
         c10.intoArray(c, co); co += ldc;
