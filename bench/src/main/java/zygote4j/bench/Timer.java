@@ -20,6 +20,13 @@ public final class Timer {
     public static final int MAX_REPS = 200;
     /** Warm-up calls at the least, whatever the budget. */
     public static final int MIN_WARMUP = 3;
+    /**
+     * The warm-up lasts at least this long, whatever the budget: W7's gradient needs about
+     * 60 calls (0.6 to 1 s) before the JIT has compiled it, and with the 0.67 s of warm-up
+     * that a budget of 6 s gave, its median came out at 7.6 ms in some JVMs and 13 to 17 ms
+     * in others.
+     */
+    public static final double MIN_WARMUP_SECONDS = 1.5;
 
     /** Results feed this field so that the JIT cannot drop the work as dead code. */
     private static volatile double sink;
@@ -41,8 +48,9 @@ public final class Timer {
     }
 
     /**
-     * Warms {@code work} up for about a third of {@code budgetSeconds}, then times it for
-     * the rest, with at least {@link #MIN_REPS} timed calls whatever the budget.
+     * Warms {@code work} up for a third of {@code budgetSeconds} and at least
+     * {@link #MIN_WARMUP_SECONDS}, then times it for the other two thirds, with at least
+     * {@link #MIN_REPS} timed calls whatever the budget.
      *
      * <pre>{@code Timer.measure(() -> w.primalPlain(), 1.0).median();}</pre>
      *
@@ -55,7 +63,8 @@ public final class Timer {
         long start = System.nanoTime();
         int warm = 0;
         double acc = 0;
-        while (warm < MIN_WARMUP || System.nanoTime() - start < budget / 3) {
+        long warmup = Math.max(budget / 3, (long) (MIN_WARMUP_SECONDS * 1e9));
+        while (warm < MIN_WARMUP || System.nanoTime() - start < warmup) {
             acc += work.getAsDouble();
             warm++;
         }
