@@ -354,7 +354,12 @@ final class VectorProduct implements ProductKernel {
         c70.intoArray(c, co);
     }
 
-    /** {@link #twoVectors} reading A where it is stored: element (r, p) of the block at ao + r·rs + p·ps. */
+    /**
+     * {@link #twoVectors} reading A where it is stored: element (r, p) of the block at
+     * ao + r·rs + p·ps, starting from zero. A copy rather than strides in {@link #twoVectors}
+     * itself: with strides the packed path's best 1024³ product fell from 78–83 to 72–75
+     * GFLOP/s (three alternating runs of {@code ./zygote4j bench matmul}).
+     */
     private static void twoVectorsStrided(double[] ap, int ao, int rs, int ps, double[] bp, int bo, int k, double[] c, int co,
             int ldc) {
         int r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs;
@@ -384,7 +389,7 @@ final class VectorProduct implements ProductKernel {
         c70.intoArray(c, co); c71.intoArray(c, co + V);
     }
 
-    /** {@link #oneVector} reading A where it is stored: element (r, p) of the block at ao + r·rs + p·ps. */
+    /** {@link #oneVector} reading A where it is stored, as {@link #twoVectorsStrided}. */
     private static void oneVectorStrided(double[] ap, int ao, int rs, int ps, double[] bp, int bo, int k, double[] c, int co,
             int ldc) {
         int r1 = rs, r2 = 2 * rs, r3 = 3 * rs, r4 = 4 * rs, r5 = 5 * rs, r6 = 6 * rs, r7 = 7 * rs;
