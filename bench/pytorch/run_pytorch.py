@@ -9,6 +9,10 @@ JSON lines that `./zygote4j bench compare` puts next to Zygote4j's figures.
 
     /usr/bin/python3 bench/pytorch/run_pytorch.py                 # all workloads, 1 thread and all cores
     /usr/bin/python3 bench/pytorch/run_pytorch.py W1 W3 --threads 1 --budget 5
+    /usr/bin/python3 bench/pytorch/run_pytorch.py W2 --system-malloc   # glibc's default malloc settings
+
+It restarts itself once with glibc settings that keep freed memory in the process (see
+MALLOC_SETTINGS below), unless --system-malloc is given.
 """
 import argparse
 import datetime
