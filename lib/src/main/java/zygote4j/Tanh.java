@@ -37,21 +37,18 @@ final class Tanh {
     /** 1.5·2^52: adding it rounds to an integer, which then sits in the low bits. */
     static final double ROUNDER = 6755399441055744.0;
     static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
-    /** 1/n! for n = 0..13: Taylor's series of e^r, whose next term is below 5e-18 for |r| ≤ ln2/2. */
-    static final double[] INVERSE_FACTORIALS = new double[14];
+    /** 1/n! for n = 2..13: Taylor's series of e^r, whose next term is below 5e-18 for |r| ≤ ln2/2. */
+    static final double C2 = inverseFactorial(2), C3 = inverseFactorial(3), C4 = inverseFactorial(4);
+    static final double C5 = inverseFactorial(5), C6 = inverseFactorial(6), C7 = inverseFactorial(7);
+    static final double C8 = inverseFactorial(8), C9 = inverseFactorial(9), C10 = inverseFactorial(10);
+    static final double C11 = inverseFactorial(11), C12 = inverseFactorial(12), C13 = inverseFactorial(13);
 
-    static {
+    /** 1/n!, with n! exact in a double (it is for n up to 18). */
+    private static double inverseFactorial(int n) {
         double f = 1;
-        for (int n = 0; n < INVERSE_FACTORIALS.length; n++) {
-            if (n > 0) f *= n;
-            INVERSE_FACTORIALS[n] = 1 / f;
-        }
+        for (int i = 2; i <= n; i++) f *= i;
+        return 1 / f;
     }
-
-    static final double C2 = INVERSE_FACTORIALS[2], C3 = INVERSE_FACTORIALS[3], C4 = INVERSE_FACTORIALS[4];
-    static final double C5 = INVERSE_FACTORIALS[5], C6 = INVERSE_FACTORIALS[6], C7 = INVERSE_FACTORIALS[7];
-    static final double C8 = INVERSE_FACTORIALS[8], C9 = INVERSE_FACTORIALS[9], C10 = INVERSE_FACTORIALS[10];
-    static final double C11 = INVERSE_FACTORIALS[11], C12 = INVERSE_FACTORIALS[12], C13 = INVERSE_FACTORIALS[13];
 
     /**
      * tanh(x): odd, ±0 and NaN kept, ±1 at the infinities.
